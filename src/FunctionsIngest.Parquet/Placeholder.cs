@@ -1,0 +1,1 @@
+namespace FunctionsIngest.Parquet; internal static class Placeholder {}
