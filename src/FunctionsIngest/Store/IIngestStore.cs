@@ -30,10 +30,12 @@ public interface IIngestStore
     Task<IReadOnlyList<RunStep>> GetStepsAsync(string runId, CancellationToken ct = default);
     /// <summary>
     /// Atomically claims one step that is Pending (and due: NotBefore null or past), or Running with an
-    /// expired lease, of a run that is not final: sets Running, owner, lease expiry, Attempt+1, StartedAt.
+    /// expired lease, of a run that is not final; a Commit step only once every Copy step of its run is Completed. Sets Running, owner, lease expiry, Attempt+1, StartedAt.
     /// Oldest first. Null when none is claimable.
     /// </summary>
     Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>Extends the lease of a step the caller still holds; false if the lease was lost.</summary>
+    Task<bool> RenewLeaseAsync(long stepId, string owner, DateTimeOffset expiresAt, CancellationToken ct = default);
     /// <summary>
     /// Records a finished (Completed or Failed) or rescheduled (Pending with NotBefore) step, only if the
     /// caller still holds its lease; adds <paramref name="next"/> steps in the same transaction. False if

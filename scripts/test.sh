@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of FunctionsIngest on a bare machine: installs what the tests use (the npm Parquet
+# oracles: DuckDB, arrow-rs via parquet-wasm, hyparquet), builds, runs `dotnet test` on the solution,
+# and ends with the line "N passed, N failed[, N skipped]". Exit code 0 only if nothing failed.
+# Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Excel").
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+
+command -v dotnet >/dev/null || { echo "dotnet (the .NET 10 SDK) is required" >&2; exit 2; }
+command -v node >/dev/null || { echo "node (Node.js 20+) is required for the Parquet oracles" >&2; exit 2; }
+
+echo "== installing the Parquet oracles (npm ci in tests/oracles)"
+for attempt in 1 2 3; do
+  if npm ci --prefix tests/oracles --no-audit --no-fund --loglevel=error; then break; fi
+  [ "$attempt" = 3 ] && { echo "npm ci failed three times" >&2; exit 2; }
+  sleep 5
+done
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== dotnet test"
+set +e
+dotnet test FunctionsIngest.sln -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # dotnet test failed before or outside any test (build error, crashed test host): count it as a failure.
+  failed=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using FunctionsIngest.Jobs;
+using FunctionsIngest.Runs;
+using FunctionsIngest.Store;
+
+namespace FunctionsIngest.App.Endpoints;
+
+/// <summary>/api/jobs: create, list, read, replace, delete jobs; start a run; a job's run history.</summary>
+public static class JobEndpoints
+{
+    public static RouteGroupBuilder MapJobs(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs");
+        jobs.MapPost("/", CreateAsync);
+        jobs.MapGet("/", ListAsync);
+        jobs.MapGet("/{id}", GetAsync);
+        jobs.MapPut("/{id}", ReplaceAsync);
+        jobs.MapDelete("/{id}", DeleteAsync);
+        jobs.MapPost("/{id}/runs", StartRunAsync);
+        jobs.MapGet("/{id}/runs", ListRunsAsync);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IIngestStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var (definition, problem) = await ReadDefinitionAsync(request, ct);
+        if (problem is not null)
+            return problem;
+        var now = clock.GetUtcNow();
+        var job = new Job(Guid.NewGuid().ToString("N"), definition!, now, now);
+        try
+        {
+            await store.CreateJobAsync(job, ct);
+        }
+        catch (DuplicateJobNameException)
+        {
+            return Problems.DuplicateName(definition!.Name);
+        }
+        return Results.Created($"/api/jobs/{job.Id}", JobResponse.From(job, null));
+    }
+
+    private static async Task<IResult> ListAsync(IIngestStore store, CancellationToken ct)
+    {
+        var jobs = await store.ListJobsAsync(ct);
+        return Results.Ok(jobs.Select(j => JobResponse.From(j.Job, j.LastRun)).ToArray());
+    }
+
+    private static async Task<IResult> GetAsync(string id, IIngestStore store, CancellationToken ct)
+    {
+        var job = await store.GetJobAsync(id, ct);
+        if (job is null)
+            return Problems.JobNotFound(id);
+        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct)));
+    }
+
+    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IIngestStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var existing = await store.GetJobAsync(id, ct);
+        if (existing is null)
+            return Problems.JobNotFound(id);
+        var (definition, problem) = await ReadDefinitionAsync(request, ct);
+        if (problem is not null)
+            return problem;
+        var job = existing with { Definition = definition!, UpdatedAt = clock.GetUtcNow() };
+        try
+        {
+            if (!await store.UpdateJobAsync(job, ct))
+                return Problems.JobNotFound(id);
+        }
+        catch (DuplicateJobNameException)
+        {
+            return Problems.DuplicateName(definition!.Name);
+        }
+        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct)));
+    }
+
+    private static async Task<IResult> DeleteAsync(string id, IIngestStore store, CancellationToken ct) =>
+        await store.DeleteJobAsync(id, ct) ? Results.NoContent() : Problems.JobNotFound(id);
+
+    private static async Task<IResult> StartRunAsync(string id, HttpRequest request, IIngestStore store, RunService runs, CancellationToken ct)
+    {
+        var job = await store.GetJobAsync(id, ct);
+        if (job is null)
+            return Problems.JobNotFound(id);
+        var run = await runs.StartAsync(job, "manual", ct);
+        var status = $"/api/runs/{run.Id}";
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return Results.Accepted(status, new RunStartedResponse(run.Id, status, $"{status}/logs", RunResponse.From(run)));
+    }
+
+    private static async Task<IResult> ListRunsAsync(string id, HttpRequest request, IIngestStore store, CancellationToken ct)
+    {
+        if (await store.GetJobAsync(id, ct) is null)
+            return Problems.JobNotFound(id);
+        return await RunEndpoints.ListAsync(request, store, id, ct);
+    }
+
+    private static async Task<RunRecord?> LastRunAsync(IIngestStore store, string jobId, CancellationToken ct)
+    {
+        var page = await store.ListRunsAsync(new RunQuery(JobId: jobId, Take: 1), ct);
+        return page.Items.Count > 0 ? page.Items[0] : null;
+    }
+
+    private static async Task<(JobDefinition?, IResult?)> ReadDefinitionAsync(HttpRequest request, CancellationToken ct)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, ct);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.InvalidJson(ex.Message));
+        }
+        using (document)
+        {
+            var (definition, errors) = JobRequestParser.Parse(document.RootElement);
+            return definition is null ? (null, Problems.Invalid(errors, "The job definition is invalid")) : (definition, null);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using FunctionsIngest.Runs;
+using FunctionsIngest.Runs.Steps;
+using FunctionsIngest.Storage;
+using FunctionsIngest.Store;
+using FunctionsIngest.Store.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsIngest.App.Hosting;
+
+/// <summary>Wires the engine (store, storage, run engine, workers) into the host's services.</summary>
+public static class IngestServices
+{
+    public static IServiceCollection AddIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IngestOptions>(configuration.GetSection(IngestOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IIngestStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
+            return SqliteIngestStore.OpenAsync(new SqliteStoreOptions { DatabasePath = options.DatabasePath, UseWal = options.UseWal })
+                .GetAwaiter().GetResult();
+        });
+        services.AddSingleton(sp => new LocalStorage(sp.GetRequiredService<IOptions<IngestOptions>>().Value.FilesPath));
+        services.AddSingleton<RunSignal>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<IStepExecutor, PlanStep>();
+        services.AddSingleton<IStepExecutor, CopyStep>();
+        services.AddSingleton<IStepExecutor, CommitStep>();
+        services.AddSingleton<StepRunner>();
+        services.AddHostedService<StepWorkerService>();
+        return services;
+    }
+}

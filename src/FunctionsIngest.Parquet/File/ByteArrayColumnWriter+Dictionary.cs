@@ -1,0 +1,120 @@
+using FunctionsIngest.Parquet.Encodings;
+using FunctionsIngest.Parquet.Format;
+using FunctionsIngest.Parquet.Internal;
+
+namespace FunctionsIngest.Parquet.File;
+
+/// <summary>
+/// Dictionary side of <see cref="ByteArrayColumnWriter"/>: per-chunk string dictionary, per-page indices, and a PLAIN
+/// shadow of the chunk's first page so that page can be written PLAIN if the dictionary does not pay.
+/// </summary>
+internal sealed partial class ByteArrayColumnWriter
+{
+    private readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
+    private readonly ByteBuffer _dictionaryPlain = new(1 << 12);
+    private int[] _entryOffsets = new int[256];
+    private int[] _pageIndices = new int[256];
+    private int _pageIndexCount;
+    private bool _dictionaryMode;
+    private bool _dictionaryFull;
+    private bool _dictionaryPagesWritten;
+    private int _pageMinIndex = -1, _pageMaxIndex = -1;
+
+    private long EstimatedIndexBytes => _pageIndexCount == 0 ? 0 : DictionaryPolicy.IndexBytes(_pageIndexCount, _dictionary.Count);
+
+    protected override long EstimatedDictionaryBytes => _dictionaryPlain.Length;
+
+    private ReadOnlySpan<byte> Entry(int index)
+    {
+        int start = _entryOffsets[index];
+        int end = index + 1 < _dictionary.Count ? _entryOffsets[index + 1] - 4 : _dictionaryPlain.Length;
+        return _dictionaryPlain.WrittenSpan[start..end];
+    }
+
+    private void AddToDictionary(string value)
+    {
+        if (!_dictionary.TryGetValue(value, out int index))
+        {
+            index = _dictionary.Count;
+            if (index == _entryOffsets.Length) Array.Resize(ref _entryOffsets, index * 2);
+            _entryOffsets[index] = PlainEncoder.WriteString(value, _dictionaryPlain);
+            _dictionary.Add(value, index);
+            if (_dictionaryPlain.Length > Options.DictionaryPageSizeLimit) _dictionaryFull = true;
+        }
+
+        // Until the first page is decided, keep its PLAIN form too.
+        if (!_dictionaryPagesWritten) PlainEncoder.WriteString(value, _plain);
+        if (_pageIndexCount == _pageIndices.Length) Array.Resize(ref _pageIndices, _pageIndices.Length * 2);
+        _pageIndices[_pageIndexCount++] = index;
+        if (index != _pageMinIndex && index != _pageMaxIndex)
+        {
+            var entry = Entry(index);
+            if (_pageMinIndex < 0 || entry.SequenceCompareTo(Entry(_pageMinIndex)) < 0) _pageMinIndex = index;
+            if (_pageMaxIndex < 0 || entry.SequenceCompareTo(Entry(_pageMaxIndex)) > 0) _pageMaxIndex = index;
+        }
+    }
+
+    /// <summary>At the chunk's first page: true (and dictionary dropped) when PLAIN is smaller.</summary>
+    private bool DecideFirstPage()
+    {
+        FoldPageMinMax();
+        if (_dictionaryPagesWritten) return false;
+        if (DictionaryPolicy.IsWorthIt(_dictionaryPlain.Length, _pageIndexCount, _dictionary.Count, _plain.Length))
+        {
+            _plain.Clear();
+            return false;
+        }
+
+        ClearDictionary();
+        _dictionaryMode = false;
+        return true;
+    }
+
+    private void FoldPageMinMax()
+    {
+        if (_pageMinIndex >= 0) _page.Update(Entry(_pageMinIndex));
+        if (_pageMaxIndex >= 0) _page.Update(Entry(_pageMaxIndex));
+        _pageMinIndex = _pageMaxIndex = -1;
+    }
+
+    /// <summary>The dictionary passed its limit: finish the open page, then PLAIN for the rest of the chunk.</summary>
+    private void StopDictionary()
+    {
+        FlushPage();
+        _dictionaryFull = false;
+        if (!_dictionaryPagesWritten) ClearDictionary();
+        _dictionaryMode = false;
+    }
+
+    /// <summary>RLE_DICTIONARY page values: 1 byte bit width, then hybrid runs without a length prefix.</summary>
+    private Encoding WriteDictionaryIndices(ByteBuffer body)
+    {
+        // Arrow C++ uses bit width 1 for a one-entry dictionary (encoder.cc); width 0 confuses some readers.
+        int bitWidth = DictionaryPolicy.IndexBitWidth(_dictionary.Count);
+        body.WriteByte((byte)bitWidth);
+        RleBitPackedHybrid.Encode<int>(_pageIndices.AsSpan(0, _pageIndexCount), bitWidth, body);
+        _pageIndexCount = 0;
+        _dictionaryPagesWritten = true;
+        return Encoding.RleDictionary;
+    }
+
+    protected override int TakeDictionary(ByteBuffer body)
+    {
+        int count = _dictionaryPagesWritten ? _dictionary.Count : 0;
+        if (count > 0) body.Write(_dictionaryPlain.WrittenSpan);
+        ClearDictionary();
+        _dictionaryPagesWritten = false;
+        _dictionaryMode = _textual && Options.UseDictionary;
+        _dictionaryFull = false;
+        return count;
+    }
+
+    private void ClearDictionary()
+    {
+        _dictionary.Clear();
+        _dictionaryPlain.Clear();
+        _pageMinIndex = _pageMaxIndex = -1;
+    }
+
+    private void DisposeDictionary() => _dictionaryPlain.Dispose();
+}

@@ -1,1 +1,0 @@
-namespace FunctionsIngest.Parquet; internal static class Placeholder {}

@@ -1,0 +1,59 @@
+using FunctionsIngest.Datasets;
+using FunctionsIngest.Sources.Excel;
+using FunctionsIngest.Storage;
+
+namespace FunctionsIngest.Runs.Steps;
+
+/// <summary>Reads one work item and writes it as a staged Parquet part (overwritten on retry).</summary>
+public sealed class CopyStep(LocalStorage storage) : IStepExecutor
+{
+    /// <summary>Warnings logged one by one; the rest are counted.</summary>
+    public const int MaxWarningsLogged = 20;
+
+    public StepKind Kind => StepKind.Copy;
+
+    public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
+    {
+        var item = IngestJson.Deserialize<WorkItem>(context.Step.Input!);
+        var paths = new DatasetPaths(storage, context.Job.Destination.Path, context.Run.Id);
+        var sourcePath = storage.Resolve(item.File);
+        var size = new FileInfo(sourcePath).Length;
+        var options = new ExcelReadOptions { Sheet = item.Sheet, HeaderRow = context.Job.Source.HeaderRow, DisplayName = item.File };
+
+        using var reader = ExcelTableReader.Open(sourcePath, options);
+        context.Log.Info($"Opened '{item.File}', sheet '{reader.SheetName}'.", new
+        {
+            file = item.File,
+            sheet = reader.SheetName,
+            size,
+            columns = reader.Schema.Columns.Select(c => new { name = c.Name, type = c.Type.ToString() }),
+        });
+
+        var metadata = new Dictionary<string, string>
+        {
+            ["functionsingest.job"] = context.Job.Name,
+            ["functionsingest.run"] = context.Run.Id,
+            ["functionsingest.source"] = item.File,
+            ["functionsingest.sheet"] = reader.SheetName,
+        };
+        var result = TableCopier.CopyToFile(reader, paths.StagedPart(item.Part), CompressionNames.Parse(context.Job.Destination.Compression), metadata, ct);
+
+        foreach (var warning in result.Warnings.Take(MaxWarningsLogged))
+            context.Log.Warning(warning.Message, new { file = item.File, sheet = reader.SheetName, cell = warning.Location });
+        if (result.Warnings.Count > MaxWarningsLogged)
+            context.Log.Warning($"{result.Warnings.Count - MaxWarningsLogged} more warning(s) not shown.", new { total = result.Warnings.Count });
+
+        context.Log.Info($"Read {result.RowsRead} row(s), wrote {result.RowsWritten} row(s) to staged part '{item.Part}'.", new
+        {
+            rowsRead = result.RowsRead,
+            rowsWritten = result.RowsWritten,
+            bytes = result.Bytes,
+            durationMs = Math.Round(result.Duration.TotalMilliseconds, 1),
+            warnings = result.Warnings.Count,
+        });
+
+        var output = new CopyOutput(item.Part, result.RowsRead, result.RowsWritten, result.Bytes, reader.SheetName,
+            result.Schema.Columns.Select(c => new ColumnInfo(c.Name, c.Type.ToString(), c.Nullable)).ToArray());
+        return Task.FromResult(StepResult.Done(IngestJson.Serialize(output), result.RowsWritten));
+    }
+}

@@ -1,0 +1,37 @@
+namespace FunctionsIngest.Sources.Excel.Cells;
+
+/// <summary>What a worksheet cell holds once read; the null kinds carry why they are null.</summary>
+internal enum CellKind : byte
+{
+    Blank,
+    Number,
+    Text,
+    Boolean,
+    /// <summary>A date serial (or t="d" value) converted to microseconds since 1970-01-01.</summary>
+    DateTime,
+    /// <summary>A time of day in microseconds since midnight.</summary>
+    Time,
+    /// <summary>An Excel error (#DIV/0!...): read as null with a warning.</summary>
+    Error,
+    /// <summary>A formula with no cached value: read as null with a warning.</summary>
+    NoCachedValue,
+    /// <summary>A date-formatted number that is no real date (negative, serial 60, past 9999): null with a warning.</summary>
+    InvalidDate,
+}
+
+/// <summary>
+/// One cell's value without boxing: <see cref="Number"/> for numbers and booleans (0/1), <see cref="Micros"/>
+/// for DateTime and Time, <see cref="Text"/> for text (and the error code or offending text of the null kinds).
+/// </summary>
+internal struct CellValue
+{
+    public CellKind Kind;
+    public double Number;
+    public long Micros;
+    public string? Text;
+
+    public readonly bool HasContent => Kind != CellKind.Blank;
+
+    /// <summary>True for the kinds that become null with a warning.</summary>
+    public readonly bool IsWarning => Kind is CellKind.Error or CellKind.NoCachedValue or CellKind.InvalidDate;
+}

@@ -1,0 +1,111 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Typing;
+
+namespace FunctionsIngest.Sources.Excel;
+
+/// <summary>
+/// One worksheet read as a typed table. Two passes over the sheet keep memory independent of the row count:
+/// pass 1 (at open) finds the header, column extent and types; pass 2 streams the rows into reused batches.
+/// </summary>
+public abstract class ExcelSheetReader : ITableReader
+{
+    private readonly ISheetRowSource _source;
+    private readonly string _file;
+    private readonly int _headerRow;
+    private readonly int _firstColumn;
+    private readonly int _lastDataRow;
+    private readonly WarningLog _warnings;
+    private readonly RecordBatch _batch;
+    private readonly RowBuffer _row = new();
+    private bool _haveRow;
+    private bool _sourceDone;
+    private int _nextRow;
+    private bool _disposed;
+
+    private protected ExcelSheetReader(ISheetRowSource source, string file, ExcelReadOptions options)
+    {
+        _source = source;
+        _file = file;
+        _headerRow = options.HeaderRow;
+        if (options.BatchSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
+        _warnings = new WarningLog(source.SheetName);
+        var profile = SheetProfile.Scan(source, _headerRow, _warnings);
+        if (profile.LastRowWithContent < _headerRow)
+            throw IngestErrors.HeaderRowMissing(file, source.SheetName, _headerRow);
+        Schema = profile.BuildSchema();
+        _firstColumn = profile.FirstColumn;
+        _lastDataRow = profile.LastDataRow;
+        _batch = new RecordBatch(Schema, options.BatchSize);
+        _nextRow = _headerRow + 1;
+        source.Restart();
+    }
+
+    /// <summary>The name of the sheet being read, as listed in the workbook.</summary>
+    public string SheetName => _source.SheetName;
+
+    public TableSchema Schema { get; }
+
+    public long RowsRead { get; private set; }
+
+    public IReadOnlyList<SourceWarning> Warnings => _warnings.List;
+
+    /// <summary>Cells read as null with a warning (all of them, including those past the listed ones).</summary>
+    public long WarningCount => _warnings.Count;
+
+    public RecordBatch? ReadNextBatch()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_nextRow > _lastDataRow)
+            return null;
+        _batch.Clear();
+        while (_batch.Capacity > RowCount() && _nextRow <= _lastDataRow)
+        {
+            if (!_haveRow && !_sourceDone)
+                FetchRowAfterHeader();
+            if (_haveRow && _row.RowNumber == _nextRow)
+            {
+                if (!BatchFiller.TryAppendRow(_batch, _row, _firstColumn, out int badColumn))
+                    throw IngestErrors.SheetChangedWhileReading(_file, SheetName, CellReference.Format(badColumn, _row.RowNumber));
+                _haveRow = false;
+            }
+            else
+            {
+                BatchFiller.AppendNullRow(_batch); // a row the sheet does not store: all blank
+            }
+            _nextRow++;
+        }
+        int count = RowCount();
+        RowsRead += count;
+        return count == 0 ? null : _batch;
+    }
+
+    // Pass 1 guarantees at least one column whenever there is a data row, so RowCount is well defined.
+    private int RowCount() => _batch.RowCount;
+
+    private void FetchRowAfterHeader()
+    {
+        while (_source.ReadRow(_row))
+        {
+            if (_row.RowNumber > _headerRow)
+            {
+                _haveRow = true;
+                return;
+            }
+        }
+        _sourceDone = true;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _source.Dispose();
+        DisposeCore();
+        GC.SuppressFinalize(this);
+    }
+
+    private protected virtual void DisposeCore() { }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Package;
+
+namespace FunctionsIngest.Sources.Excel.Xls;
+
+/// <summary>Opens legacy .xls (BIFF2–8) workbooks through ExcelDataReader 3.6.0, mapping its failures to ingest errors.</summary>
+internal static class EdrWorkbook
+{
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        // ExcelDataReader needs the legacy code pages (BIFF5 and earlier are not Unicode).
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    });
+
+    public static IExcelDataReader Open(string path, string file)
+    {
+        _ = Registered.Value;
+        var stream = SourceFile.OpenRead(path, file);
+        try
+        {
+            return ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
+        }
+        catch (Exception ex)
+        {
+            stream.Dispose();
+            throw Map(file, ex) ?? ex;
+        }
+    }
+
+    public static IReadOnlyList<string> SheetNames(IExcelDataReader reader, string file) => Guard(file, () =>
+    {
+        reader.Reset();
+        var names = new List<string>();
+        do
+        {
+            names.Add(reader.Name ?? "");
+        }
+        while (reader.NextResult());
+        reader.Reset();
+        return names;
+    });
+
+    public static T Guard<T>(string file, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (Map(file, ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public static IngestException? Map(string file, Exception ex) => ex switch
+    {
+        IngestException => null,
+        InvalidPasswordException => IngestErrors.PasswordProtected(file),
+        IOException io and not EndOfStreamException => IngestErrors.Io(file, io),
+        ExcelReaderException or InvalidDataException or EndOfStreamException or NotSupportedException
+            or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidOperationException
+            or FormatException or OverflowException or InvalidCastException or DecoderFallbackException
+            => IngestErrors.CorruptWorkbook(file, $"the .xls data could not be read ({ex.Message})", ex),
+        _ => null,
+    };
+}

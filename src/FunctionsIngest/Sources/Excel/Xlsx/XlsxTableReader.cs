@@ -1,0 +1,39 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Package;
+
+namespace FunctionsIngest.Sources.Excel.Xlsx;
+
+/// <summary>An .xlsx/.xlsm worksheet read by the project's own streaming reader.</summary>
+public sealed class XlsxTableReader : ExcelSheetReader
+{
+    private readonly ZipPackage _package;
+
+    private XlsxTableReader(SheetRowReader source, ZipPackage package, string file, ExcelReadOptions options)
+        : base(source, file, options)
+    {
+        _package = package;
+    }
+
+    internal static XlsxTableReader Open(ZipPackage package, WorkbookPart workbook, ExcelReadOptions options)
+    {
+        var file = package.DisplayName;
+        int index = SheetSelector.Select(file, workbook.Sheets.Select(s => s.Name).ToList(), options.Sheet);
+        var sheet = workbook.Sheets[index];
+        if (!package.Contains(sheet.PartName))
+            throw IngestErrors.MissingPart(file, sheet.PartName);
+        var strings = SharedStringTable.Read(package, workbook.SharedStringsPart);
+        var styles = StyleTable.Read(package, workbook.StylesPart);
+        var source = new SheetRowReader(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904);
+        try
+        {
+            return new XlsxTableReader(source, package, file, options);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+    }
+
+    private protected override void DisposeCore() => _package.Dispose();
+}

@@ -1,0 +1,13 @@
+namespace FunctionsIngest.Store.Sqlite.Migrations;
+
+/// <summary>
+/// Every schema version the store knows, oldest first. Append new migrations; never edit a shipped one
+/// (databases in the field have already applied it).
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "initial schema", V001InitialSchema.Sql),
+    ];
+}
