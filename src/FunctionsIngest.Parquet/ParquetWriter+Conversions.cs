@@ -42,44 +42,40 @@ public sealed partial class ParquetWriter
             throw new ArgumentException($"Column '{c.Name}': isNull has {isNull.Length} entries but values has {values.Length}.", nameof(isNull));
         var limit = BigInteger.Pow(10, c.Precision);
         int width = writer is FixedLenByteArrayColumnWriter f ? f.Width : 8;
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(1, values.Length), ConversionChunk) * width);
+        // Convert the whole span before appending anything, so a bad value leaves the column untouched.
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, values.Length * width));
         try
         {
-            for (int start = 0; start < values.Length; start += ConversionChunk)
+            var bytes = rented.AsSpan(0, values.Length * width);
+            bytes.Clear();
+            switch (writer)
             {
-                var slice = values.Slice(start, Math.Min(ConversionChunk, values.Length - start));
-                var nulls = isNull.IsEmpty ? default : isNull.Slice(start, slice.Length);
-                var bytes = rented.AsSpan(0, slice.Length * width);
-                bytes.Clear();
-                switch (writer)
-                {
-                    case Int32ColumnWriter w32:
-                        {
-                            var buf = MemoryMarshal.Cast<byte, int>(bytes)[..slice.Length];
-                            for (int i = 0; i < slice.Length; i++) buf[i] = nulls.IsEmpty || !nulls[i] ? (int)Unscale(c, slice[i], limit, start + i) : 0;
-                            w32.Write(buf, nulls);
-                            break;
-                        }
-
-                    case Int64ColumnWriter w64:
-                        {
-                            var buf = MemoryMarshal.Cast<byte, long>(bytes)[..slice.Length];
-                            for (int i = 0; i < slice.Length; i++) buf[i] = nulls.IsEmpty || !nulls[i] ? (long)Unscale(c, slice[i], limit, start + i) : 0;
-                            w64.Write(buf, nulls);
-                            break;
-                        }
-
-                    case FixedLenByteArrayColumnWriter flba:
-                        for (int i = 0; i < slice.Length; i++)
-                        {
-                            if (nulls.IsEmpty || !nulls[i]) WriteBigEndian(Unscale(c, slice[i], limit, start + i), bytes.Slice(i * width, width));
-                        }
-
-                        flba.Write(bytes, nulls);
+                case Int32ColumnWriter w32:
+                    {
+                        var buf = MemoryMarshal.Cast<byte, int>(bytes)[..values.Length];
+                        for (int i = 0; i < values.Length; i++) buf[i] = isNull.IsEmpty || !isNull[i] ? (int)Unscale(c, values[i], limit, i) : 0;
+                        w32.Write(buf, isNull);
                         break;
-                    default:
-                        throw WrongMethod(writer, nameof(WriteDecimal));
-                }
+                    }
+
+                case Int64ColumnWriter w64:
+                    {
+                        var buf = MemoryMarshal.Cast<byte, long>(bytes)[..values.Length];
+                        for (int i = 0; i < values.Length; i++) buf[i] = isNull.IsEmpty || !isNull[i] ? (long)Unscale(c, values[i], limit, i) : 0;
+                        w64.Write(buf, isNull);
+                        break;
+                    }
+
+                case FixedLenByteArrayColumnWriter flba:
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        if (isNull.IsEmpty || !isNull[i]) WriteBigEndian(Unscale(c, values[i], limit, i), bytes.Slice(i * width, width));
+                    }
+
+                    flba.Write(bytes, isNull);
+                    break;
+                default:
+                    throw WrongMethod(writer, nameof(WriteDecimal));
             }
         }
         finally

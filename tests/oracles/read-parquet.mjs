@@ -11,7 +11,8 @@
 //   time                -> "HH:mm:ss.ffffff"
 //   decimal             -> exact decimal string with `scale` digits ("12.30"); hyparquet decodes decimals to
 //                          doubles, so its values are exact only up to ~15 significant digits
-//   uuid                -> "00112233-4455-6677-8899-aabbccddeeff"
+//   uuid                -> "00112233-4455-6677-8899-aabbccddeeff" (arrow-rs has no UUID type: { "hex" } there)
+//   json                -> its text
 //   binary / FLBA       -> { "hex": "01ff" }
 //   string, boolean, null as themselves
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -188,6 +189,8 @@ async function readHyparquet(f) {
     timestampFromMicroseconds: (us) => ({ ts: BigInt(us) }),
     timestampFromNanoseconds: (ns) => ({ ts: BigInt(ns) / 1000n }),
     dateFromDays: (d) => ({ date: Number(d) }),
+    // Keep JSON columns as their text (the default parser returns parsed objects).
+    jsonFromBytes: (bytes) => bytes && new TextDecoder().decode(bytes),
   };
   const objs = await parquetReadObjects({ file, compressors, parsers, utf8: false });
   const norm = (v, el) => {

@@ -36,21 +36,22 @@ public static class JobEndpoints
         {
             return Problems.DuplicateName(definition!.Name);
         }
-        return Results.Created($"/api/jobs/{job.Id}", JobResponse.From(job, null));
+        return Results.Created($"/api/jobs/{job.Id}", JobResponse.From(job, null, now));
     }
 
-    private static async Task<IResult> ListAsync(IIngestStore store, CancellationToken ct)
+    private static async Task<IResult> ListAsync(IIngestStore store, TimeProvider clock, CancellationToken ct)
     {
         var jobs = await store.ListJobsAsync(ct);
-        return Results.Ok(jobs.Select(j => JobResponse.From(j.Job, j.LastRun)).ToArray());
+        var now = clock.GetUtcNow();
+        return Results.Ok(jobs.Select(j => JobResponse.From(j.Job, j.LastRun, now)).ToArray());
     }
 
-    private static async Task<IResult> GetAsync(string id, IIngestStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, IIngestStore store, TimeProvider clock, CancellationToken ct)
     {
         var job = await store.GetJobAsync(id, ct);
         if (job is null)
             return Problems.JobNotFound(id);
-        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct)));
+        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct), clock.GetUtcNow()));
     }
 
     private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IIngestStore store, TimeProvider clock, CancellationToken ct)
@@ -71,7 +72,7 @@ public static class JobEndpoints
         {
             return Problems.DuplicateName(definition!.Name);
         }
-        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct)));
+        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct), clock.GetUtcNow()));
     }
 
     private static async Task<IResult> DeleteAsync(string id, IIngestStore store, CancellationToken ct) =>
@@ -82,10 +83,10 @@ public static class JobEndpoints
         var job = await store.GetJobAsync(id, ct);
         if (job is null)
             return Problems.JobNotFound(id);
-        var run = await runs.StartAsync(job, "manual", ct);
-        var status = $"/api/runs/{run.Id}";
-        request.HttpContext.Response.Headers.RetryAfter = "1";
-        return Results.Accepted(status, new RunStartedResponse(run.Id, status, $"{status}/logs", RunResponse.From(run)));
+        var result = await runs.StartAsync(job, "manual", null, ct);
+        if (result.Run is not { } run)
+            return Problems.RunActive(job.Definition.Name, result.ActiveRun!);
+        return RunEndpoints.Accepted(request, run);
     }
 
     private static async Task<IResult> ListRunsAsync(string id, HttpRequest request, IIngestStore store, CancellationToken ct)

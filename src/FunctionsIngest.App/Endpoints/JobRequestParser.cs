@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionsIngest.Datasets;
 using FunctionsIngest.Jobs;
+using FunctionsIngest.Runs;
 using FunctionsIngest.Scheduling;
 using FunctionsIngest.Storage;
 
@@ -31,7 +32,7 @@ public sealed class JobRequestParser
             Add("$", "The body must be a JSON object describing the job.");
             return null;
         }
-        RejectUnknown(body, "", "name", "source", "destination", "schedule", "timeZone", "enabled");
+        RejectUnknown(body, "", "name", "source", "destination", "schedule", "timeZone", "enabled", "overlap", "catchUp", "retry");
         var name = RequiredString(body, "name", "name");
         if (name is { Length: > 200 })
             Add("name", "must be at most 200 characters.");
@@ -44,14 +45,60 @@ public sealed class JobRequestParser
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             Add("timeZone", $"'{timeZone}' is not a known IANA time zone (e.g. 'Europe/Paris', 'UTC').");
         var enabled = OptionalBool(body, "enabled", "enabled") ?? true;
+        var overlap = OneOf(body, "overlap", OverlapPolicies.All) ?? OverlapPolicies.Skip;
+        var catchUp = OneOf(body, "catchUp", CatchUpPolicies.Values) ?? CatchUpPolicies.Once;
+        var retry = body.TryGetProperty("retry", out var r) && r.ValueKind != JsonValueKind.Null ? ParseRetry(r) : null;
         if (name is null || source is null || destination is null)
             return null;
-        return new JobDefinition { Name = name, Source = source, Destination = destination, Schedule = schedule, TimeZone = timeZone, Enabled = enabled };
+        return new JobDefinition
+        {
+            Name = name, Source = source, Destination = destination, Schedule = schedule, TimeZone = timeZone, Enabled = enabled,
+            Overlap = overlap, CatchUp = catchUp, Retry = retry,
+        };
+    }
+
+    private RetryPolicy? ParseRetry(JsonElement retry)
+    {
+        if (retry.ValueKind != JsonValueKind.Object)
+        {
+            Add("retry", "must be an object.");
+            return null;
+        }
+        RejectUnknown(retry, "retry.", "maxAttempts", "firstRetryIntervalSeconds", "backoffCoefficient", "maxRetryIntervalSeconds");
+        var defaults = RetryPolicy.Default;
+        var maxAttempts = OptionalInt(retry, "maxAttempts", "retry.maxAttempts") ?? defaults.MaxAttempts;
+        if (maxAttempts is < 1 or > 100)
+            Add("retry.maxAttempts", "must be between 1 and 100.");
+        var first = OptionalNumber(retry, "firstRetryIntervalSeconds", "retry.firstRetryIntervalSeconds", 0, 86_400) ?? defaults.FirstRetryIntervalSeconds;
+        var coefficient = OptionalNumber(retry, "backoffCoefficient", "retry.backoffCoefficient", 1, 10) ?? defaults.BackoffCoefficient;
+        var max = OptionalNumber(retry, "maxRetryIntervalSeconds", "retry.maxRetryIntervalSeconds", 0, 86_400) ?? defaults.MaxRetryIntervalSeconds;
+        return new RetryPolicy(maxAttempts, first, coefficient, max);
+    }
+
+    private string? OneOf(JsonElement parent, string name, IReadOnlyList<string> allowed)
+    {
+        var value = OptionalString(parent, name, name);
+        if (value is null)
+            return null;
+        var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+            Add(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
+        return match;
+    }
+
+    private double? OptionalNumber(JsonElement parent, string name, string path, double min, double max)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var number && number >= min && number <= max)
+            return number;
+        Add(path, $"must be a number between {min} and {max}.");
+        return null;
     }
 
     private SourceDefinition? ParseSource(JsonElement source)
     {
-        RejectUnknown(source, "source.", "type", "path", "sheet", "headerRow");
+        RejectUnknown(source, "source.", "type", "path", "sheet", "headerRow", "incremental");
         var type = OptionalString(source, "type", "source.type") ?? "excel";
         if (!type.Equals("excel", StringComparison.OrdinalIgnoreCase))
             Add("source.type", $"'{type}' is not supported; use 'excel'.");
@@ -60,8 +107,8 @@ public sealed class JobRequestParser
         {
             if (StoragePaths.Validate(path) is { } problem)
                 Add("source.path", $"{problem}.");
-            else if (!ExcelExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
-                Add("source.path", $"must name an Excel workbook ({string.Join(", ", ExcelExtensions)}).");
+            else if (!ExcelExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase) || path.EndsWith(e[..^1] + "?", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xls*", StringComparison.OrdinalIgnoreCase)))
+                Add("source.path", $"must name Excel workbooks ({string.Join(", ", ExcelExtensions)}), e.g. 'in/report.xlsx' or 'in/sales/*.xlsx'.");
         }
         string? sheet = null;
         if (source.TryGetProperty("sheet", out var sheetValue))
@@ -84,7 +131,8 @@ public sealed class JobRequestParser
         var headerRow = OptionalInt(source, "headerRow", "source.headerRow") ?? 1;
         if (headerRow is < 1 or > 1_048_576)
             Add("source.headerRow", "must be between 1 and 1048576.");
-        return path is null ? null : new SourceDefinition { Type = "excel", Path = path, Sheet = sheet, HeaderRow = headerRow };
+        var incremental = OptionalBool(source, "incremental", "source.incremental") ?? false;
+        return path is null ? null : new SourceDefinition { Type = "excel", Path = path, Sheet = sheet, HeaderRow = headerRow, Incremental = incremental };
     }
 
     private DestinationDefinition? ParseDestination(JsonElement destination)

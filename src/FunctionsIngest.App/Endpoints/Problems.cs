@@ -12,6 +12,14 @@ public static class Problems
     public static IResult DuplicateName(string name) =>
         Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Duplicate job name", detail: $"A job named '{name}' already exists.");
 
+    public static IResult RunActive(string jobName, Runs.RunRecord active) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job is already running",
+            detail: $"Job '{jobName}' has an active run ({active.Id}, {active.Status}) and its overlap policy is 'skip'.",
+            extensions: new Dictionary<string, object?> { ["activeRunId"] = active.Id, ["activeRunUri"] = $"/api/runs/{active.Id}" });
+
+    public static IResult RunConflict(string title, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
+
     public static IResult InvalidJson(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON", detail: detail);
 

@@ -1,17 +1,23 @@
 using System.Text.Json;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Runs;
+using FunctionsIngest.Scheduling;
 using FunctionsIngest.Store;
 
 namespace FunctionsIngest.App.Endpoints;
 
 /// <summary>A job as the API shows it, with its last run.</summary>
 public sealed record JobResponse(string Id, string Name, SourceDefinition Source, DestinationDefinition Destination,
-    string? Schedule, string? TimeZone, bool Enabled, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, LastRunResponse? LastRun)
+    string? Schedule, string? TimeZone, bool Enabled, string Overlap, string CatchUp, RetryPolicy Retry, DateTimeOffset? NextRunAt,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, LastRunResponse? LastRun)
 {
-    public static JobResponse From(Job job, RunRecord? lastRun) => new(job.Id, job.Definition.Name, job.Definition.Source,
-        job.Definition.Destination, job.Definition.Schedule, job.Definition.TimeZone, job.Definition.Enabled,
-        job.CreatedAt, job.UpdatedAt, lastRun is null ? null : LastRunResponse.From(lastRun));
+    public static JobResponse From(Job job, RunRecord? lastRun, DateTimeOffset now)
+    {
+        var d = job.Definition;
+        var next = d.Enabled && d.Schedule is not null ? new ScheduleCalendar(d.Schedule, d.TimeZone).Next(now) : null;
+        return new(job.Id, d.Name, d.Source, d.Destination, d.Schedule, d.TimeZone, d.Enabled, d.Overlap, d.CatchUp,
+            d.Retry ?? RetryPolicy.Default, next, job.CreatedAt, job.UpdatedAt, lastRun is null ? null : LastRunResponse.From(lastRun));
+    }
 }
 
 /// <summary>The at-a-glance summary of a job's most recent run.</summary>
@@ -26,12 +32,26 @@ public sealed record LastRunResponse(string Id, RunStatus RuntimeStatus, DateTim
 public sealed record RunResponse(string Id, string InstanceId, string JobId, string Name, RunStatus RuntimeStatus, string Trigger,
     DateTimeOffset CreatedTime, DateTimeOffset LastUpdatedTime, DateTimeOffset? StartedTime, DateTimeOffset? CompletedTime,
     long RowsRead, long RowsWritten, IReadOnlyList<string> Output, string? Error, JsonElement? CustomStatus,
-    IReadOnlyList<StepResponse>? Steps)
+    DateTimeOffset? ScheduledFor, string? RerunOf, IReadOnlyList<StepResponse>? Steps)
 {
     public static RunResponse From(RunRecord run, IReadOnlyList<RunStep>? steps = null) => new(run.Id, run.Id, run.JobId, run.JobName,
         run.Status, run.Trigger, run.CreatedAt, run.LastUpdatedAt, run.StartedAt, run.CompletedAt, run.RowsRead, run.RowsWritten,
-        run.Output, run.Error, run.CustomStatus is null ? null : JsonDocument.Parse(run.CustomStatus).RootElement.Clone(),
+        run.Output, run.Error, steps is null ? null : Progress(run, steps), run.ScheduledFor, run.RerunOf,
         steps?.Select(StepResponse.From).ToArray());
+
+    /// <summary>The Durable customStatus: where the run is and how far it got, derived from its steps.</summary>
+    private static JsonElement Progress(RunRecord run, IReadOnlyList<RunStep> steps)
+    {
+        var copies = steps.Where(s => s.Kind == StepKind.Copy).ToArray();
+        var current = steps.LastOrDefault(s => s.Status == StepStatus.Running) ?? (steps.Count > 0 ? steps[^1] : null);
+        return JsonSerializer.SerializeToElement(new
+        {
+            step = run.Status.IsFinal() ? null : current is null ? null : StepRunner.StepName(current),
+            workItemsDone = copies.Count(s => s.Status == StepStatus.Completed),
+            workItemsTotal = copies.Length,
+            rowsSoFar = copies.Where(s => s.Status == StepStatus.Completed).Sum(s => s.Rows),
+        }, FunctionsIngest.IngestJson.Options);
+    }
 }
 
 /// <summary>One orchestration step of a run, as shown in its status.</summary>
@@ -43,7 +63,15 @@ public sealed record StepResponse(string Name, StepKind Kind, StepStatus Status,
 }
 
 /// <summary>The start response: the status document plus the management URLs of the Durable contract.</summary>
-public sealed record RunStartedResponse(string Id, string StatusQueryGetUri, string LogsGetUri, RunResponse Status);
+public sealed record RunStartedResponse(string Id, string StatusQueryGetUri, string LogsGetUri, string CancelPostUri,
+    string RerunPostUri, string PurgeHistoryDeleteUri, RunResponse Status)
+{
+    public static RunStartedResponse From(RunRecord run)
+    {
+        var status = $"/api/runs/{run.Id}";
+        return new(run.Id, status, $"{status}/logs", $"{status}/cancel", $"{status}/rerun", status, RunResponse.From(run));
+    }
+}
 
 /// <summary>A run log row; <see cref="Data"/> is the structured payload.</summary>
 public sealed record LogResponse(long Id, DateTimeOffset Timestamp, RunLogLevel Level, string Step, string Message, JsonElement? Data)

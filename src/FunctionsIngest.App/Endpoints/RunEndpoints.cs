@@ -1,4 +1,5 @@
 using FunctionsIngest.Runs;
+using FunctionsIngest.Storage;
 using FunctionsIngest.Store;
 
 namespace FunctionsIngest.App.Endpoints;
@@ -13,7 +14,61 @@ public static class RunEndpoints
             ListAsync(request, store, request.Query["jobId"].FirstOrDefault(), ct));
         runs.MapGet("/{id}", GetAsync);
         runs.MapGet("/{id}/logs", LogsAsync);
+        runs.MapPost("/{id}/cancel", CancelAsync);
+        runs.MapPost("/{id}/rerun", RerunAsync);
+        runs.MapDelete("/{id}", PurgeAsync);
         return api;
+    }
+
+    /// <summary>202 + Location + Retry-After + the start document: the Durable contract for a started run.</summary>
+    internal static IResult Accepted(HttpRequest request, RunRecord run)
+    {
+        var started = RunStartedResponse.From(run);
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return Results.Accepted(started.StatusQueryGetUri, started);
+    }
+
+    private static async Task<IResult> CancelAsync(string id, IIngestStore store, LocalStorage storage, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await store.CancelRunAsync(id, "Cancelled on request.", clock.GetUtcNow(), ct);
+        var run = await store.GetRunAsync(id, ct);
+        switch (outcome)
+        {
+            case CancelOutcome.NotFound:
+                return Problems.RunNotFound(id);
+            case CancelOutcome.AlreadyFinal:
+                return Problems.RunConflict("The run has already ended", $"Run {id} is {run!.Status}; only Pending or Running runs can be cancelled.");
+            case CancelOutcome.Committing:
+                return Problems.RunConflict("The run is committing", $"Run {id} has started publishing its data and will complete; it can no longer be cancelled.");
+        }
+        await store.AppendLogsAsync([new RunLogEntry { RunId = id, Timestamp = clock.GetUtcNow(), Step = "run", Level = RunLogLevel.Warning, Message = "Run cancelled on request." }], ct);
+        RunFiles.DeleteStaging(storage, run!);
+        return Results.Ok(RunResponse.From(run!, await store.GetStepsAsync(id, ct)));
+    }
+
+    private static async Task<IResult> RerunAsync(string id, HttpRequest request, IIngestStore store, RunService runs, CancellationToken ct)
+    {
+        var failed = await store.GetRunAsync(id, ct);
+        if (failed is null)
+            return Problems.RunNotFound(id);
+        if (failed.Status is not (RunStatus.Failed or RunStatus.Canceled))
+            return Problems.RunConflict("Only failed or cancelled runs can be rerun", $"Run {id} is {failed.Status}.");
+        var result = await runs.RerunAsync(failed, ct);
+        if (result.Run is not { } run)
+            return Problems.RunActive(failed.JobName, result.ActiveRun!);
+        return Accepted(request, run);
+    }
+
+    private static async Task<IResult> PurgeAsync(string id, IIngestStore store, LocalStorage storage, CancellationToken ct)
+    {
+        var run = await store.GetRunAsync(id, ct);
+        if (run is null)
+            return Problems.RunNotFound(id);
+        if (!run.Status.IsFinal())
+            return Problems.RunConflict("The run is still active", $"Run {id} is {run.Status}; cancel it or let it finish before purging its history.");
+        RunFiles.DeleteStaging(storage, run);
+        await store.DeleteRunAsync(id, ct);
+        return Results.NoContent();
     }
 
     internal static async Task<IResult> ListAsync(HttpRequest request, IIngestStore store, string? jobId, CancellationToken ct)

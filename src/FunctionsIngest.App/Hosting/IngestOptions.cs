@@ -21,6 +21,12 @@ public sealed class IngestOptions
     /// <summary>SQLite write-ahead logging; turn off when the data directory is on a network share (Azure Files).</summary>
     public bool UseWal { get; set; } = true;
 
+    /// <summary>Run the in-process scheduler (a tick every minute).</summary>
+    public bool RunScheduler { get; set; } = true;
+
+    /// <summary>How long a worker holds a step without renewing its lease; a crashed worker's step resumes after this.</summary>
+    public int StepLeaseSeconds { get; set; } = 60;
+
     public string DataPath => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(DataPath, "ingest.db");

@@ -1,5 +1,6 @@
 using FunctionsIngest.Runs;
 using FunctionsIngest.Runs.Steps;
+using FunctionsIngest.Scheduling;
 using FunctionsIngest.Storage;
 using FunctionsIngest.Store;
 using FunctionsIngest.Store.Sqlite;
@@ -26,7 +27,13 @@ public static class IngestServices
         services.AddSingleton<IStepExecutor, PlanStep>();
         services.AddSingleton<IStepExecutor, CopyStep>();
         services.AddSingleton<IStepExecutor, CommitStep>();
-        services.AddSingleton<StepRunner>();
+        services.AddSingleton(sp => new StepRunner(sp.GetRequiredService<IIngestStore>(), sp.GetRequiredService<LocalStorage>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RunSignal>(), sp.GetServices<IStepExecutor>())
+        {
+            Lease = TimeSpan.FromSeconds(Math.Max(3, sp.GetRequiredService<IOptions<IngestOptions>>().Value.StepLeaseSeconds)),
+        });
+        services.AddSingleton<SchedulerTick>();
+        services.AddHostedService<SchedulerService>();
         services.AddHostedService<StepWorkerService>();
         return services;
     }

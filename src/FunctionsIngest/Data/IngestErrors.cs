@@ -1,7 +1,7 @@
 namespace FunctionsIngest.Data;
 
 /// <summary>The one place where ingestion errors are worded, so every message names its file, sheet and cell the same way.</summary>
-public static class IngestErrors
+public static partial class IngestErrors
 {
     public static IngestException FileNotFound(string file) =>
         new($"Source file '{file}' was not found.") { File = file };

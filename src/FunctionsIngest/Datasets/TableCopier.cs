@@ -19,12 +19,11 @@ public static class TableCopier
     {
         var started = Stopwatch.GetTimestamp();
         var directory = Path.GetDirectoryName(Path.GetFullPath(targetPath))!;
-        Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
             long bytes;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = CreateFile(temp))
             using (var writer = new ParquetTableWriter(stream, reader.Schema, compression, metadata))
             {
                 while (reader.ReadNextBatch() is { } batch)
@@ -43,6 +42,22 @@ public static class TableCopier
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    /// <summary>Creates the file and its folder; retried because a concurrent clean-up may remove an empty parent folder in between.</summary>
+    private static FileStream CreateFile(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 5)
+            {
+            }
         }
     }
 

@@ -8,6 +8,8 @@ namespace FunctionsIngest.Runs;
 /// </summary>
 public sealed class DatasetPaths(LocalStorage storage, string datasetPath, string runId)
 {
+    public LocalStorage Storage { get; } = storage;
+
     public string Dataset { get; } = storage.Resolve(datasetPath);
 
     public string Staging => Path.Combine(Dataset, "_staging", runId);
@@ -24,8 +26,19 @@ public sealed class DatasetPaths(LocalStorage storage, string datasetPath, strin
     {
         if (Directory.Exists(Staging))
             Directory.Delete(Staging, recursive: true);
-        var stagingRoot = Path.GetDirectoryName(Staging)!;
-        if (Directory.Exists(stagingRoot) && !Directory.EnumerateFileSystemEntries(stagingRoot).Any())
-            Directory.Delete(stagingRoot);
+        // Other runs of the dataset stage and clean up concurrently: the shared folder may vanish or refill at any moment.
+        try
+        {
+            var stagingRoot = Path.GetDirectoryName(Staging)!;
+            if (!Directory.EnumerateFileSystemEntries(stagingRoot).Any())
+                Directory.Delete(stagingRoot);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+            // Not empty any more: another run is staging.
+        }
     }
 }

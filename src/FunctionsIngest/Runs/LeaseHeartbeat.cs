@@ -9,6 +9,7 @@ namespace FunctionsIngest.Runs;
 public sealed class LeaseHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _lost = new();
     private readonly Task _loop;
 
     public LeaseHeartbeat(IIngestStore store, RunStep step, string owner, TimeSpan lease, TimeProvider clock)
@@ -16,8 +17,8 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         _loop = RenewAsync(store, step.Id, owner, lease, clock, _stop.Token);
     }
 
-    /// <summary>False once a renewal found the lease taken by another worker.</summary>
-    public bool LeaseHeld { get; private set; } = true;
+    /// <summary>Cancelled once a renewal finds the lease gone: taken by another worker, or the run cancelled.</summary>
+    public CancellationToken LeaseLost => _lost.Token;
 
     private async Task RenewAsync(IIngestStore store, long stepId, string owner, TimeSpan lease, TimeProvider clock, CancellationToken ct)
     {
@@ -29,7 +30,7 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
                 await Task.Delay(interval, clock, ct);
                 if (!await store.RenewLeaseAsync(stepId, owner, clock.GetUtcNow() + lease, ct))
                 {
-                    LeaseHeld = false;
+                    await _lost.CancelAsync();
                     return;
                 }
             }
@@ -49,5 +50,6 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
+        _lost.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 namespace FunctionsIngest.Runs;
 
 /// <summary>How often and how soon a step that failed transiently is tried again (Durable retry options).</summary>
-public sealed record RetryPolicy(int MaxAttempts = 3, double FirstRetrySeconds = 5, double BackoffCoefficient = 2, double MaxRetrySeconds = 300)
+public sealed record RetryPolicy(int MaxAttempts = 3, double FirstRetryIntervalSeconds = 5, double BackoffCoefficient = 2, double MaxRetryIntervalSeconds = 300)
 {
     public static RetryPolicy Default { get; } = new();
 
@@ -10,7 +10,7 @@ public sealed record RetryPolicy(int MaxAttempts = 3, double FirstRetrySeconds =
     {
         if (attempt >= MaxAttempts)
             return null;
-        var seconds = FirstRetrySeconds * Math.Pow(BackoffCoefficient, Math.Max(0, attempt - 1));
-        return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetrySeconds));
+        var seconds = FirstRetryIntervalSeconds * Math.Pow(BackoffCoefficient, Math.Max(0, attempt - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetryIntervalSeconds));
     }
 }

@@ -21,6 +21,10 @@ public sealed record RunRecord
     public string? Error { get; init; }
     /// <summary>Free-form progress document (JSON), the Durable customStatus.</summary>
     public string? CustomStatus { get; init; }
+    /// <summary>The cron instant a scheduled run was created for (unique per job); null for manual runs.</summary>
+    public DateTimeOffset? ScheduledFor { get; init; }
+    /// <summary>The failed run whose unfinished work this run redoes; null otherwise.</summary>
+    public string? RerunOf { get; init; }
     /// <summary>The job definition (JSON) the run executes, frozen at creation.</summary>
     public required string JobSnapshot { get; init; }
 }

@@ -3,32 +3,53 @@ using FunctionsIngest.Store;
 
 namespace FunctionsIngest.Runs;
 
-/// <summary>Starts runs: records the run and its Plan step, then wakes the workers.</summary>
+/// <summary>What a start request led to: a new run, or the reason there is none.</summary>
+public sealed record StartResult(RunRecord? Run, RunRecord? ActiveRun = null, bool AlreadyScheduled = false);
+
+/// <summary>Starts runs (manual, scheduled, reruns) under the job's overlap policy, then wakes the workers.</summary>
 public sealed class RunService(IIngestStore store, RunSignal signal, TimeProvider clock)
 {
-    public async Task<RunRecord> StartAsync(Job job, string trigger, CancellationToken ct = default)
+    public Task<StartResult> StartAsync(Job job, string trigger, DateTimeOffset? scheduledFor = null, CancellationToken ct = default) =>
+        CreateAsync(job.Id, job.Definition, trigger, scheduledFor, rerunOf: null, ct);
+
+    /// <summary>A new run of a failed or cancelled run's job snapshot that redoes only its unfinished work items.</summary>
+    public Task<StartResult> RerunAsync(RunRecord failed, CancellationToken ct = default) =>
+        CreateAsync(failed.JobId, IngestJson.Deserialize<JobDefinition>(failed.JobSnapshot), "rerun", null, failed.Id, ct);
+
+    private async Task<StartResult> CreateAsync(string jobId, JobDefinition definition, string trigger, DateTimeOffset? scheduledFor,
+        string? rerunOf, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var run = new RunRecord
         {
             Id = Guid.NewGuid().ToString("N"),
-            JobId = job.Id,
-            JobName = job.Definition.Name,
+            JobId = jobId,
+            JobName = definition.Name,
             Trigger = trigger,
             Status = RunStatus.Pending,
             CreatedAt = now,
             LastUpdatedAt = now,
-            JobSnapshot = IngestJson.Serialize(job.Definition),
+            ScheduledFor = scheduledFor,
+            RerunOf = rerunOf,
+            JobSnapshot = IngestJson.Serialize(definition),
         };
-        var plan = new RunStep { RunId = run.Id, Kind = StepKind.Plan, CreatedAt = now };
-        await store.CreateRunAsync(run, [plan], ct);
+        var plan = new RunStep
+        {
+            RunId = run.Id, Kind = StepKind.Plan, CreatedAt = now,
+            Input = rerunOf is null ? null : IngestJson.Serialize(new RerunPlan(rerunOf)),
+        };
+        var admission = await store.TryCreateRunAsync(run, [plan], exclusive: definition.Overlap == OverlapPolicies.Skip, ct);
+        if (!admission.Created)
+            return new StartResult(null, admission.ActiveRun, admission.AlreadyScheduled);
+
+        var detail = scheduledFor is { } at ? $" for {at:u}" : rerunOf is null ? "" : $" of run {rerunOf}";
         await store.AppendLogsAsync([new RunLogEntry
         {
             RunId = run.Id, Timestamp = now, Step = "run",
-            Message = $"Run created ({trigger}) for job '{job.Definition.Name}'.",
-            Data = IngestJson.Serialize(new { jobId = job.Id, trigger }),
+            Message = $"Run created ({trigger}{detail}) for job '{definition.Name}'.",
+            Data = IngestJson.Serialize(new { jobId, trigger, scheduledFor, rerunOf, overlap = definition.Overlap }),
         }], ct);
         signal.Notify();
-        return run;
+        return new StartResult(run);
     }
 }

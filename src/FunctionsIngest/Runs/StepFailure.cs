@@ -10,7 +10,9 @@ public static class StepFailure
     {
         IngestException ingest => ingest.IsTransient,
         StoragePathException => false,
-        FileNotFoundException or DirectoryNotFoundException => false,
+        FileNotFoundException => false,
+        // Missing sources are reported as IngestException; a vanished folder here is a race with a concurrent clean-up.
+        DirectoryNotFoundException => true,
         UnauthorizedAccessException => false,
         IOException => true,
         TimeoutException => true,

@@ -7,9 +7,9 @@ using FunctionsIngest.Store;
 namespace FunctionsIngest.Runs;
 
 /// <summary>
-/// Claims one step, executes it and records the outcome: the next steps, a retry after a transient
-/// failure, or the run's failure. Host-agnostic: the standalone worker pool and the Functions queue
-/// trigger both call it.
+/// Claims one step, executes it and records the outcome atomically with the run's new state: the next
+/// steps, a retry after a transient failure, or the run's failure. Host-agnostic: the standalone worker
+/// pool and the Functions queue trigger both call it.
 /// </summary>
 public sealed class StepRunner
 {
@@ -31,8 +31,6 @@ public sealed class StepRunner
     /// <summary>How long a claimed step is ours without renewal; a dead worker's step is taken over after this.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
 
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
-
     /// <summary>Claims and executes one step; false when no step was claimable.</summary>
     public async Task<bool> RunOneAsync(string owner, CancellationToken ct)
     {
@@ -51,95 +49,129 @@ public sealed class StepRunner
         var log = new RunLog(run.Id, name, _clock);
         var started = _clock.GetUtcNow();
         if (run.Status == RunStatus.Pending)
-            run = await UpdateRunAsync(run.Id, r => r with { Status = RunStatus.Running, StartedAt = started }, ct);
+        {
+            run = run with { Status = RunStatus.Running, StartedAt = started, LastUpdatedAt = started };
+            await _store.UpdateActiveRunAsync(run, ct);
+        }
         log.Info($"Step {name} started (attempt {step.Attempt}).", new { attempt = step.Attempt });
 
+        StepResult result;
         try
         {
-            StepResult result;
-            await using (new LeaseHeartbeat(_store, step, owner, Lease, _clock))
-                result = await _executors[step.Kind].ExecuteAsync(new StepContext(step, run, job, log, started), ct);
-            var finished = _clock.GetUtcNow();
-            log.Info($"Step {name} completed in {(finished - started).TotalMilliseconds:0} ms.", new { durationMs = (finished - started).TotalMilliseconds, rows = result.Rows });
-            await _store.AppendLogsAsync(log.Entries, ct);
-            var done = step with { Status = StepStatus.Completed, CompletedAt = finished, Output = result.Output, Rows = result.Rows, Error = null };
-            if (!await _store.FinishStepAsync(done, owner, result.Next, ct))
+            await using var heartbeat = new LeaseHeartbeat(_store, step, owner, Lease, _clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, heartbeat.LeaseLost);
+            try
+            {
+                result = await _executors[step.Kind].ExecuteAsync(new StepContext(step, run, job, log, started), linked.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && heartbeat.LeaseLost.IsCancellationRequested)
+            {
+                await AbandonAsync(step, owner, name, job, log);
                 return;
-            if (step.Kind == StepKind.Commit)
-                await CompleteRunAsync(run.Id, result.Output, finished, ct);
-            if (result.Next.Count > 0)
-                _signal.Notify();
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The host is stopping: the lease expires and another worker (or this one after restart) takes the step over.
-            log.Warning($"Step {name} interrupted by shutdown; it will be retried.");
+            // The host is stopping: the lease expires and another worker (or this one after a restart) takes the step over.
+            log.Warning($"Step {name} interrupted by shutdown; it will be taken over.");
             await _store.AppendLogsAsync(log.Entries, CancellationToken.None);
             throw;
         }
         catch (Exception ex)
         {
             await RecordFailureAsync(step, owner, name, job, log, ex, ct);
+            return;
         }
+
+        var finished = _clock.GetUtcNow();
+        log.Info($"Step {name} completed in {(finished - started).TotalMilliseconds:0} ms.", new { durationMs = (finished - started).TotalMilliseconds, rows = result.Rows });
+        await _store.AppendLogsAsync(log.Entries, ct);
+        var done = step with { Status = StepStatus.Completed, CompletedAt = finished, Output = result.Output, Rows = result.Rows, Error = null };
+        var completedRun = step.Kind == StepKind.Commit ? Completed(run, result.Output!, finished) : null;
+        if (!await _store.FinishStepAsync(done, owner, result.Next, completedRun, ct))
+            return;
+        if (completedRun is not null)
+            await LogRunCompletedAsync(completedRun, ct);
+        else if (await IsStoppedAsync(run.Id, ct))
+            TryDeleteStaging(job, run.Id, log);
+        if (result.Next.Count > 0)
+            _signal.Notify();
+    }
+
+    /// <summary>The lease was lost mid-step: the run was cancelled (clean up), or another worker took the step (leave it).</summary>
+    private async Task AbandonAsync(RunStep step, string owner, string name, JobDefinition job, RunLog log)
+    {
+        var current = await _store.GetRunAsync(step.RunId, CancellationToken.None);
+        if (current?.Status is RunStatus.Canceled)
+        {
+            log.Warning($"Step {name} stopped: the run was cancelled.");
+            await _store.AppendLogsAsync(log.Entries, CancellationToken.None);
+            await _store.FinishStepAsync(step with { Status = StepStatus.Failed, CompletedAt = _clock.GetUtcNow(), Error = "Cancelled." }, owner, [], CancellationToken.None);
+            TryDeleteStaging(job, step.RunId, log);
+            return;
+        }
+        log.Warning($"Step {name} stopped: its lease was taken over by another worker.");
+        await _store.AppendLogsAsync(log.Entries, CancellationToken.None);
     }
 
     private async Task RecordFailureAsync(RunStep step, string owner, string name, JobDefinition job, RunLog log, Exception ex, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
         var message = Describe(ex, step, job);
-        var delay = StepFailure.IsTransient(ex) ? Retry.DelayAfter(step.Attempt) : null;
+        var retry = job.Retry ?? RetryPolicy.Default;
+        var delay = StepFailure.IsTransient(ex) ? retry.DelayAfter(step.Attempt) : null;
         var where = ex is IngestException ie ? new { file = ie.File, sheet = ie.Sheet, cell = ie.Cell, column = ie.Column } : null;
         if (delay is { } wait)
         {
-            log.Warning($"Step {name} failed (attempt {step.Attempt}) and will be retried in {wait.TotalSeconds:0.#} s: {message}",
-                new { attempt = step.Attempt, retryInSeconds = wait.TotalSeconds, error = message, exception = ex.GetType().Name });
+            log.Warning($"Step {name} failed (attempt {step.Attempt} of {retry.MaxAttempts}) and will be retried in {wait.TotalSeconds:0.#} s: {message}",
+                new { attempt = step.Attempt, maxAttempts = retry.MaxAttempts, retryInSeconds = wait.TotalSeconds, error = message, exception = ex.GetType().Name, where });
             await _store.AppendLogsAsync(log.Entries, ct);
             await _store.FinishStepAsync(step with { Status = StepStatus.Pending, NotBefore = now + wait, Error = message, LeaseOwner = null, LeaseExpiresAt = null }, owner, [], ct);
+            _signal.Notify();
             return;
         }
 
         log.Error($"Step {name} failed: {message}", new { attempt = step.Attempt, error = message, exception = ex.GetType().Name, where });
         await _store.AppendLogsAsync(log.Entries, ct);
-        if (!await _store.FinishStepAsync(step with { Status = StepStatus.Failed, CompletedAt = now, Error = message }, owner, [], ct))
+        var current = await _store.GetRunAsync(step.RunId, ct);
+        var failedRun = current is null ? null : current with { Status = RunStatus.Failed, Error = message, CompletedAt = now, LastUpdatedAt = now };
+        if (!await _store.FinishStepAsync(step with { Status = StepStatus.Failed, CompletedAt = now, Error = message }, owner, [], failedRun, ct))
             return;
-        await UpdateRunAsync(step.RunId, r => r with { Status = RunStatus.Failed, Error = message, CompletedAt = now }, ct);
-        TryDeleteStaging(job, step.RunId, log);
+        await KeepOrDeleteStagingAsync(job, step.RunId, log, ct);
     }
 
-    private async Task CompleteRunAsync(string runId, string? commitOutput, DateTimeOffset now, CancellationToken ct)
+    /// <summary>A failed run keeps the parts its completed copies staged, for a rerun to reuse; otherwise nothing stays.</summary>
+    private async Task KeepOrDeleteStagingAsync(JobDefinition job, string runId, RunLog log, CancellationToken ct)
     {
-        var output = IngestJson.Deserialize<CommitOutput>(commitOutput!);
-        await UpdateRunAsync(runId, r => r with
+        var steps = await _store.GetStepsAsync(runId, ct);
+        if (!steps.Any(s => s.Kind == StepKind.Copy && s.Status == StepStatus.Completed))
+            TryDeleteStaging(job, runId, log);
+    }
+
+    private async Task<bool> IsStoppedAsync(string runId, CancellationToken ct) =>
+        (await _store.GetRunAsync(runId, ct))?.Status is RunStatus.Canceled or RunStatus.Terminated;
+
+    private static RunRecord Completed(RunRecord run, string commitOutput, DateTimeOffset now)
+    {
+        var output = IngestJson.Deserialize<CommitOutput>(commitOutput);
+        return run with
         {
-            Status = RunStatus.Completed,
-            CompletedAt = now,
-            RowsRead = output.RowsRead,
-            RowsWritten = output.RowsWritten,
-            Output = output.Files,
-            Error = null,
-        }, ct);
+            Status = RunStatus.Completed, CompletedAt = now, LastUpdatedAt = now,
+            RowsRead = output.RowsRead, RowsWritten = output.RowsWritten, Output = output.Files, Error = null,
+        };
+    }
+
+    private async Task LogRunCompletedAsync(RunRecord run, CancellationToken ct) =>
         await _store.AppendLogsAsync([new RunLogEntry
         {
-            RunId = runId, Timestamp = _clock.GetUtcNow(), Step = "run", Message = $"Run completed: {output.RowsWritten} row(s) written.",
-            Data = IngestJson.Serialize(new { rowsRead = output.RowsRead, rowsWritten = output.RowsWritten, files = output.Files }),
+            RunId = run.Id, Timestamp = _clock.GetUtcNow(), Step = "run", Message = $"Run completed: {run.RowsWritten} row(s) written.",
+            Data = IngestJson.Serialize(new { rowsRead = run.RowsRead, rowsWritten = run.RowsWritten, files = run.Output }),
         }], ct);
-    }
-
-    private async Task<RunRecord> UpdateRunAsync(string runId, Func<RunRecord, RunRecord> change, CancellationToken ct)
-    {
-        var current = await _store.GetRunAsync(runId, ct) ?? throw new InvalidOperationException($"Run {runId} vanished.");
-        var updated = change(current) with { LastUpdatedAt = _clock.GetUtcNow() };
-        await _store.UpdateRunAsync(updated, ct);
-        return updated;
-    }
 
     private void TryDeleteStaging(JobDefinition job, string runId, RunLog log)
     {
-        try { new DatasetPaths(_storage, job.Destination.Path, runId).DeleteStaging(); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException)
-        {
-            log.Warning($"Could not remove the staging folder of run {runId}: {ex.Message}");
-        }
+        if (!RunFiles.TryDeleteStaging(_storage, job, runId, out var problem))
+            log.Warning($"Could not remove the staging folder of run {runId}: {problem}");
     }
 
     public static string StepName(RunStep step) => step.Kind switch
@@ -150,7 +182,7 @@ public sealed class StepRunner
 
     private static string Describe(Exception ex, RunStep step, JobDefinition job) => ex switch
     {
-        IngestException or StoragePathException => ex.Message,
+        IngestException or StoragePathException or SchemaMismatchException => ex.Message,
         _ => $"{ex.GetType().Name} while processing '{job.Source.Path}' in step {StepName(step)}: {ex.Message}",
     };
 }

@@ -1,10 +1,16 @@
 namespace FunctionsIngest.Runs;
 
-/// <summary>One unit of input a Copy step processes: a file (and sheet), staged as one part file.</summary>
-public sealed record WorkItem(string File, string? Sheet, string Part, long Size, DateTimeOffset Modified);
+/// <summary>
+/// One unit of input a Copy step processes: a file (and sheet), staged as one part file.
+/// <see cref="AdoptFrom"/> names an earlier failed run whose staged part for this item can be reused (a rerun).
+/// </summary>
+public sealed record WorkItem(string File, string? Sheet, string Part, long Size, DateTimeOffset Modified, string? AdoptFrom = null);
 
 /// <summary>What a Copy step leaves for Commit: the staged part and its counts.</summary>
 public sealed record CopyOutput(string Part, long RowsRead, long RowsWritten, long Bytes, string Sheet, IReadOnlyList<ColumnInfo> Schema);
 
 /// <summary>A column of a written part, as recorded in step outputs and manifests.</summary>
 public sealed record ColumnInfo(string Name, string Type, bool Nullable);
+
+/// <summary>The input of a rerun's Plan step: the failed run whose unfinished work it redoes.</summary>
+public sealed record RerunPlan(string RerunOf);

@@ -26,6 +26,31 @@ public interface IIngestStore
     /// <summary>Replaces the run's mutable fields (status, times, rows, output, error, custom status).</summary>
     Task UpdateRunAsync(RunRecord run, CancellationToken ct = default);
 
+    /// <summary>
+    /// Creates the run and its first steps unless <paramref name="exclusive"/> and the job already has a
+    /// Pending or Running run (returned as <see cref="RunAdmission.ActiveRun"/>), or the run is scheduled
+    /// (<see cref="RunRecord.ScheduledFor"/>) and the job already has a run for that instant. Atomic.
+    /// </summary>
+    Task<RunAdmission> TryCreateRunAsync(RunRecord run, IReadOnlyList<RunStep> steps, bool exclusive, CancellationToken ct = default);
+    /// <summary>The job's Pending and Running runs, oldest first.</summary>
+    Task<IReadOnlyList<RunRecord>> GetActiveRunsAsync(string jobId, CancellationToken ct = default);
+    /// <summary>Marks a run Canceled (its steps are no longer claimable) unless it is final or its commit has started.</summary>
+    Task<CancelOutcome> CancelRunAsync(string runId, string reason, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>Deletes a run with its steps and logs; false if no run has that id.</summary>
+    Task<bool> DeleteRunAsync(string runId, CancellationToken ct = default);
+
+    // Scheduling and incremental sources.
+    /// <summary>The instant up to which the scheduler has created due runs; null before its first tick.</summary>
+    Task<DateTimeOffset?> GetSchedulerCursorAsync(CancellationToken ct = default);
+    Task SetSchedulerCursorAsync(DateTimeOffset cursor, CancellationToken ct = default);
+    /// <summary>The files a job's committed runs have ingested, by path, with the size and time last seen.</summary>
+    Task<IReadOnlyDictionary<string, FileVersion>> GetWatermarkAsync(string jobId, CancellationToken ct = default);
+    /// <summary>Records (upserts) files as ingested; called by Commit only.</summary>
+    Task AdvanceWatermarkAsync(string jobId, IReadOnlyList<FileVersion> files, CancellationToken ct = default);
+
+    /// <summary>Like <see cref="UpdateRunAsync"/>, but only while the run is Pending or Running; false otherwise.</summary>
+    Task<bool> UpdateActiveRunAsync(RunRecord run, CancellationToken ct = default);
+
     // Steps.
     Task<IReadOnlyList<RunStep>> GetStepsAsync(string runId, CancellationToken ct = default);
     /// <summary>
@@ -34,7 +59,7 @@ public interface IIngestStore
     /// Oldest first. Null when none is claimable.
     /// </summary>
     Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, CancellationToken ct = default);
-    /// <summary>Extends the lease of a step the caller still holds; false if the lease was lost.</summary>
+    /// <summary>Extends the lease of a step the caller still holds; false if the lease was lost or the run became final (cancelled).</summary>
     Task<bool> RenewLeaseAsync(long stepId, string owner, DateTimeOffset expiresAt, CancellationToken ct = default);
     /// <summary>
     /// Records a finished (Completed or Failed) or rescheduled (Pending with NotBefore) step, only if the
@@ -42,6 +67,12 @@ public interface IIngestStore
     /// the lease was lost (another worker took the step over).
     /// </summary>
     Task<bool> FinishStepAsync(RunStep step, string owner, IReadOnlyList<RunStep> next, CancellationToken ct = default);
+    /// <summary>
+    /// <see cref="FinishStepAsync(RunStep, string, IReadOnlyList{RunStep}, CancellationToken)"/> that also applies
+    /// <paramref name="run"/> (as <see cref="UpdateActiveRunAsync"/>) in the same transaction, so a crash cannot
+    /// separate a finished commit from its run's completion.
+    /// </summary>
+    Task<bool> FinishStepAsync(RunStep step, string owner, IReadOnlyList<RunStep> next, RunRecord? run, CancellationToken ct = default);
 
     // Logs.
     Task AppendLogsAsync(IReadOnlyList<RunLogEntry> entries, CancellationToken ct = default);

@@ -36,6 +36,27 @@ public class DictionaryTests
     }
 
     [Fact]
+    public void All_null_first_pages_defer_the_dictionary_decision()
+    {
+        const int n = 50_000;
+        var strings = Enumerable.Range(0, n).Select(i => i < 25_000 ? null : $"v{i % 3}").ToArray();
+        var nulls = Enumerable.Range(0, n).Select(i => i < 25_000).ToArray();
+        var ints = Enumerable.Range(0, n).Select(i => i % 4).ToArray();
+        string path = TestFile.Write("latedict", [new("s", ParquetColumnType.String), new("i", ParquetColumnType.Int32)], null, w =>
+        {
+            w.WriteString(0, strings);
+            w.WriteInt32(1, ints, nulls);
+            w.EndBatch();
+        });
+        var result = ParquetOracle.AssertAllReadersSee(path, ["s", "i"], Enumerable.Range(0, n).Select(i => new object?[] { strings[i], nulls[i] ? null : ints[i] }), metadata: true);
+        for (int c = 0; c < 2; c++)
+        {
+            // Page 1 (rows 0-19,999) is all null: PLAIN with no values; pages 2-3 use the dictionary.
+            Assert.Equal(["DICTIONARY_PAGE/PLAIN/1", "DATA_PAGE/PLAIN/1", "DATA_PAGE/RLE_DICTIONARY/2"], EncodingStats(result, 0, c));
+        }
+    }
+
+    [Fact]
     public void High_cardinality_first_page_drops_the_dictionary()
     {
         var values = Enumerable.Range(0, 25_000).Select(i => $"id-{i * 7919 % 100_003:D6}").ToArray();

@@ -19,6 +19,7 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
             .Select(s => (Item: IngestJson.Deserialize<WorkItem>(s.Input!), Output: IngestJson.Deserialize<CopyOutput>(s.Output!)))
             .ToArray();
 
+        CheckSameSchema(inputs);
         var published = new List<string>();
         foreach (var (_, output) in inputs)
         {
@@ -41,7 +42,11 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
         var tempManifest = paths.Manifest + ".tmp";
         await File.WriteAllTextAsync(tempManifest, IngestJson.Serialize(manifest), ct);
         File.Move(tempManifest, paths.Manifest, overwrite: true);
+        if (context.Job.Source.Incremental)
+            await store.AdvanceWatermarkAsync(context.Run.JobId, inputs.Select(i => new FileVersion(i.Item.File, i.Item.Size, i.Item.Modified)).ToArray(), ct);
         paths.DeleteStaging();
+        if (context.Run.RerunOf is { } earlier)
+            new DatasetPaths(storage, context.Job.Destination.Path, earlier).DeleteStaging();
 
         context.Log.Info($"Committed {published.Count} part(s), {rowsWritten} row(s), to '{context.Job.Destination.Path}'.", new
         {
@@ -53,7 +58,26 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
         });
         return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten)), rowsWritten, []);
     }
+
+    /// <summary>All parts of one commit must share a schema, or a reader of the dataset would fail on the mix.</summary>
+    private static void CheckSameSchema(IReadOnlyList<(WorkItem Item, CopyOutput Output)> inputs)
+    {
+        if (inputs.Count < 2)
+            return;
+        var first = inputs[0];
+        foreach (var other in inputs.Skip(1))
+        {
+            if (!other.Output.Schema.SequenceEqual(first.Output.Schema))
+                throw new SchemaMismatchException(
+                    $"Schema mismatch: '{first.Item.File}' has columns ({Describe(first.Output.Schema)}) but '{other.Item.File}' has ({Describe(other.Output.Schema)}).");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<ColumnInfo> schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));
 }
+
+/// <summary>Parts of one run disagree on their columns; permanent (retrying reads the same files).</summary>
+public sealed class SchemaMismatchException(string message) : Exception(message);
 
 /// <summary>The result of a commit, copied onto the run record.</summary>
 public sealed record CommitOutput(IReadOnlyList<string> Files, long RowsRead, long RowsWritten);

@@ -1,23 +1,56 @@
+using FunctionsIngest.Data;
 using FunctionsIngest.Datasets;
 using FunctionsIngest.Sources.Excel;
 using FunctionsIngest.Storage;
+using FunctionsIngest.Store;
 
 namespace FunctionsIngest.Runs.Steps;
 
 /// <summary>Reads one work item and writes it as a staged Parquet part (overwritten on retry).</summary>
-public sealed class CopyStep(LocalStorage storage) : IStepExecutor
+public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepExecutor
 {
     /// <summary>Warnings logged one by one; the rest are counted.</summary>
     public const int MaxWarningsLogged = 20;
 
     public StepKind Kind => StepKind.Copy;
 
-    public Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
+    public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
     {
         var item = IngestJson.Deserialize<WorkItem>(context.Step.Input!);
         var paths = new DatasetPaths(storage, context.Job.Destination.Path, context.Run.Id);
-        var sourcePath = storage.Resolve(item.File);
-        var size = new FileInfo(sourcePath).Length;
+        if (item.AdoptFrom is { } earlierRun && await AdoptAsync(item, earlierRun, paths, context, ct) is { } adopted)
+            return adopted;
+        return Copy(item, paths, context, ct);
+    }
+
+    /// <summary>Takes over the part an earlier (failed) run staged for this item, if it is still there.</summary>
+    private async Task<StepResult?> AdoptAsync(WorkItem item, string earlierRun, DatasetPaths paths, StepContext context, CancellationToken ct)
+    {
+        var earlier = (await store.GetStepsAsync(earlierRun, ct)).FirstOrDefault(s => s.Kind == StepKind.Copy && s.Ordinal == context.Step.Ordinal);
+        if (earlier?.Output is null)
+            return null;
+        var staged = new DatasetPaths(storage, context.Job.Destination.Path, earlierRun).StagedPart(item.Part);
+        var own = paths.StagedPart(item.Part);
+        if (File.Exists(staged))
+        {
+            Directory.CreateDirectory(paths.Staging);
+            File.Move(staged, own, overwrite: true);
+        }
+        if (!File.Exists(own))
+            return null;
+        var output = IngestJson.Deserialize<CopyOutput>(earlier.Output);
+        context.Log.Info($"Reused the part run {earlierRun} had staged for '{item.File}' ({output.RowsWritten} row(s)).",
+            new { file = item.File, rerunOf = earlierRun, rowsWritten = output.RowsWritten });
+        return StepResult.Done(earlier.Output, output.RowsWritten);
+    }
+
+    private static StepResult Copy(WorkItem item, DatasetPaths paths, StepContext context, CancellationToken ct)
+    {
+        var sourcePath = paths.Storage.Resolve(item.File);
+        var info = new FileInfo(sourcePath);
+        if (!info.Exists)
+            throw IngestErrors.FileNotFound(item.File);
+        var size = info.Length;
         var options = new ExcelReadOptions { Sheet = item.Sheet, HeaderRow = context.Job.Source.HeaderRow, DisplayName = item.File };
 
         using var reader = ExcelTableReader.Open(sourcePath, options);
@@ -54,6 +87,6 @@ public sealed class CopyStep(LocalStorage storage) : IStepExecutor
 
         var output = new CopyOutput(item.Part, result.RowsRead, result.RowsWritten, result.Bytes, reader.SheetName,
             result.Schema.Columns.Select(c => new ColumnInfo(c.Name, c.Type.ToString(), c.Nullable)).ToArray());
-        return Task.FromResult(StepResult.Done(IngestJson.Serialize(output), result.RowsWritten));
+        return StepResult.Done(IngestJson.Serialize(output), result.RowsWritten);
     }
 }

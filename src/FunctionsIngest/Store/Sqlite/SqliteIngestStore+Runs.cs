@@ -8,15 +8,29 @@ public sealed partial class SqliteIngestStore
 {
     private const string InsertRunSql =
         "INSERT INTO runs (id, job_id, job_name, trigger, status, created_at, last_updated_at, started_at, " +
-        "completed_at, rows_read, rows_written, output, error, custom_status, job_snapshot) VALUES (@id, @job_id, " +
-        "@job_name, @trigger, @status, @created_at, @last_updated_at, @started_at, @completed_at, @rows_read, " +
-        "@rows_written, @output, @error, @custom_status, @job_snapshot)";
+        "completed_at, rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of) " +
+        "VALUES (@id, @job_id, @job_name, @trigger, @status, @created_at, @last_updated_at, @started_at, @completed_at, " +
+        "@rows_read, @rows_written, @output, @error, @custom_status, @job_snapshot, @scheduled_for, @rerun_of)";
 
     // Only the mutable fields: id, job, trigger, created_at and the job snapshot are fixed at creation.
     private const string UpdateRunSql =
         "UPDATE runs SET status = @status, last_updated_at = @last_updated_at, started_at = @started_at, " +
         "completed_at = @completed_at, rows_read = @rows_read, rows_written = @rows_written, output = @output, " +
         "error = @error, custom_status = @custom_status WHERE id = @id";
+
+    // A final run (Completed, Failed, Canceled) is never changed back by a worker that read it earlier.
+    private const string UpdateActiveRunSql = UpdateRunSql + " AND status IN ('Pending', 'Running')";
+
+    public async Task<bool> UpdateActiveRunAsync(RunRecord run, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var scope = await BeginWriteAsync(ct);
+        using var cmd = scope.Command(UpdateActiveRunSql);
+        RunRows.Bind(cmd, run);
+        var updated = await cmd.ExecuteNonQueryAsync(ct) == 1;
+        await scope.CommitAsync(ct);
+        return updated;
+    }
 
     public async Task CreateRunAsync(RunRecord run, IReadOnlyList<RunStep> steps, CancellationToken ct = default)
     {

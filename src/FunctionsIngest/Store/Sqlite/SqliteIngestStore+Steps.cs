@@ -13,6 +13,7 @@ public sealed partial class SqliteIngestStore
     // may use ix_run_steps_claimable, which holds only unfinished steps in id order.
     // A Running step without a lease expiry is treated as expired, so it cannot be stuck for ever.
     // A Commit step waits until every Copy step of its run is Completed (the run's only dependency).
+    // The Plan step of a run whose job has overlap "queue" waits until the job's earlier runs are final.
     internal const string ClaimStepSql = $"""
         UPDATE run_steps
         SET status = 'Running', lease_owner = @owner, lease_expires_at = @expires, attempt = attempt + 1, started_at = @now
@@ -24,6 +25,9 @@ public sealed partial class SqliteIngestStore
               AND r.status NOT IN ({FinalRunStatusList})
               AND (s.kind <> 'Commit' OR NOT EXISTS (
                 SELECT 1 FROM run_steps c WHERE c.run_id = s.run_id AND c.kind = 'Copy' AND c.status <> 'Completed'))
+              AND (s.kind <> 'Plan' OR json_extract(r.job_snapshot, '$.overlap') IS NOT 'queue' OR NOT EXISTS (
+                SELECT 1 FROM runs e WHERE e.job_id = r.job_id AND e.status IN ('Pending', 'Running')
+                  AND (e.created_at < r.created_at OR (e.created_at = r.created_at AND e.id < r.id))))
             ORDER BY s.id
             LIMIT 1)
         RETURNING {StepRows.Columns}
@@ -35,8 +39,10 @@ public sealed partial class SqliteIngestStore
         "not_before = @not_before, completed_at = @completed_at, rows = @rows, output = @output, error = @error " +
         "WHERE id = @id AND status = 'Running' AND lease_owner = @owner";
 
-    private const string RenewLeaseSql =
-        "UPDATE run_steps SET lease_expires_at = @expires WHERE id = @id AND status = 'Running' AND lease_owner = @owner";
+    // A step of a run that became final (cancelled) loses its lease, which tells its worker to stop.
+    private static readonly string RenewLeaseSql =
+        "UPDATE run_steps SET lease_expires_at = @expires WHERE id = @id AND status = 'Running' AND lease_owner = @owner " +
+        $"AND EXISTS (SELECT 1 FROM runs r WHERE r.id = run_steps.run_id AND r.status NOT IN ({FinalRunStatusList}))";
 
     public async Task<bool> RenewLeaseAsync(long stepId, string owner, DateTimeOffset expiresAt, CancellationToken ct = default)
     {
@@ -88,7 +94,10 @@ public sealed partial class SqliteIngestStore
         return claimed;
     }
 
-    public async Task<bool> FinishStepAsync(RunStep step, string owner, IReadOnlyList<RunStep> next, CancellationToken ct = default)
+    public Task<bool> FinishStepAsync(RunStep step, string owner, IReadOnlyList<RunStep> next, CancellationToken ct = default) =>
+        FinishStepAsync(step, owner, next, null, ct);
+
+    public async Task<bool> FinishStepAsync(RunStep step, string owner, IReadOnlyList<RunStep> next, RunRecord? run, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -112,6 +121,13 @@ public sealed partial class SqliteIngestStore
         }
 
         await InsertStepsAsync(scope, next, ct);
+        if (run is not null)
+        {
+            using var update = scope.Command(UpdateActiveRunSql);
+            RunRows.Bind(update, run);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
         await scope.CommitAsync(ct);
         return true;
     }

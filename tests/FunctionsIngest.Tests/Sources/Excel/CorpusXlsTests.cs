@@ -99,7 +99,7 @@ public class CorpusXlsTests
         AssertRows([Row("21/01/2017", "14:00", "--", 45.686)], t.Rows[^1..]);
         var rich = CorpusTable.Read("biff5-rich-text-string.xls", headerRow: 3);
         Assert.Equal(["No.", "Surname in full.", "Christian Names (if any) in full."], rich.Names[..3]);
-        AssertRows([Row("1788", "McNally", "Henry", "Cape Police", "Salary", "Grootvlakte", "Colonial Government", "E")], rich.Rows[..1]);
+        AssertRows([Row(1788L, "McNally", "Henry", "Cape Police", "Salary", "Grootvlakte", "Colonial Government", "E")], rich.Rows[..1]);
     }
 
     [Fact]

@@ -206,6 +206,22 @@ public class XlsxHostileInputTests : XlsxTestBase
     }
 
     [Fact]
+    public void Encrypted_ooxml_is_reported_as_password_protected()
+    {
+        var path = Dir.Write("secret.xlsx", Ole2Builder.WithStreams("EncryptionInfo", "EncryptedPackage"));
+        var ex = Fails(path);
+        Assert.Contains("password-protected", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("password-protected", Assert.Throws<IngestException>(() => ExcelTableReader.ListSheets(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ole2_file_that_is_no_workbook()
+    {
+        var ex = Fails(Dir.Write("doc.xls", Ole2Builder.WithStreams("WordDocument")));
+        Assert.DoesNotContain("password", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sheet_pointing_at_a_missing_relationship()
     {
         var book = Valid();

@@ -28,7 +28,7 @@ public sealed class SqliteJobTests : SqliteStoreTestBase
         var json = (string)Scalar("SELECT definition FROM jobs")!;
 
         Assert.Contains("\"name\":\"Sales\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"source\":{\"type\":\"excel\",\"path\":\"in/Sales.xlsx\",\"sheet\":\"Data\",\"headerRow\":2}",
+        Assert.Contains("\"source\":{\"type\":\"excel\",\"path\":\"in/Sales.xlsx\",\"sheet\":\"Data\",\"headerRow\":2,\"incremental\":false}",
             json, StringComparison.Ordinal);
         Assert.Contains("\"timeZone\":\"Europe/Berlin\"", json, StringComparison.Ordinal);
     }

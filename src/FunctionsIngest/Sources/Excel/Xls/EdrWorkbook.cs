@@ -22,6 +22,9 @@ internal static class EdrWorkbook
         var stream = SourceFile.OpenRead(path, file);
         try
         {
+            if (Ole2Directory.IsEncryptedPackage(stream))
+                throw IngestErrors.PasswordProtected(file);
+            stream.Position = 0;
             return ExcelReaderFactory.CreateReader(stream, new ExcelReaderConfiguration { LeaveOpen = false });
         }
         catch (Exception ex)

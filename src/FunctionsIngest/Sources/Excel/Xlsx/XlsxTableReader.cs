@@ -1,4 +1,5 @@
 using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
 using FunctionsIngest.Sources.Excel.Package;
 
 namespace FunctionsIngest.Sources.Excel.Xlsx;
@@ -8,7 +9,7 @@ public sealed class XlsxTableReader : ExcelSheetReader
 {
     private readonly ZipPackage _package;
 
-    private XlsxTableReader(SheetRowReader source, ZipPackage package, string file, ExcelReadOptions options)
+    private XlsxTableReader(ISheetRowSource source, ZipPackage package, string file, ExcelReadOptions options)
         : base(source, file, options)
     {
         _package = package;
@@ -23,7 +24,7 @@ public sealed class XlsxTableReader : ExcelSheetReader
             throw IngestErrors.MissingPart(file, sheet.PartName);
         var strings = SharedStringTable.Read(package, workbook.SharedStringsPart);
         var styles = StyleTable.Read(package, workbook.StylesPart);
-        var source = new SheetRowReader(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904);
+        var source = SheetRowSources.Create(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904);
         try
         {
             return new XlsxTableReader(source, package, file, options);

@@ -9,7 +9,7 @@ internal static class RunRows
     /// <summary>The columns <see cref="Read"/> expects, in order.</summary>
     public const string Columns =
         "id, job_id, job_name, trigger, status, created_at, last_updated_at, started_at, completed_at, " +
-        "rows_read, rows_written, output, error, custom_status, job_snapshot";
+        "rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of";
 
     public static RunRecord Read(SqliteDataReader r, int at = 0) => new()
     {
@@ -28,6 +28,8 @@ internal static class RunRows
         Error = r.GetStringOrNull(at + 12),
         CustomStatus = r.GetStringOrNull(at + 13),
         JobSnapshot = r.GetString(at + 14),
+        ScheduledFor = r.GetInstantOrNull(at + 15),
+        RerunOf = r.GetStringOrNull(at + 16),
     };
 
     /// <summary>Binds a parameter named like each column (@id, @job_id, ...).</summary>
@@ -49,5 +51,7 @@ internal static class RunRows
         p.AddWithValue("@error", SqliteValues.ToDb(run.Error));
         p.AddWithValue("@custom_status", SqliteValues.ToDb(run.CustomStatus));
         p.AddWithValue("@job_snapshot", run.JobSnapshot);
+        p.AddWithValue("@scheduled_for", SqliteValues.ToDb(run.ScheduledFor));
+        p.AddWithValue("@rerun_of", SqliteValues.ToDb(run.RerunOf));
     }
 }

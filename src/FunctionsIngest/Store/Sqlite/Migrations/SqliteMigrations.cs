@@ -9,5 +9,6 @@ internal static class SqliteMigrations
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "initial schema", V001InitialSchema.Sql),
+        new(2, "orchestration: scheduled keys, reruns, scheduler cursor, watermarks", V002Orchestration.Sql),
     ];
 }

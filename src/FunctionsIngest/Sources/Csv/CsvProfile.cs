@@ -1,0 +1,101 @@
+using System.Globalization;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Text;
+
+namespace FunctionsIngest.Sources.Csv;
+
+/// <summary>
+/// Pass 1 over a delimited file: the header, the column count, each column's kinds over EVERY record, and short rows.
+/// Memory is per column, never per row. Without a header the column count is the widest record's.
+/// </summary>
+internal sealed class CsvProfile
+{
+    private TextKind[] _seen = new TextKind[16];
+    private string?[] _header = [];
+
+    public int ColumnCount { get; private set; }
+    public long Rows { get; private set; }
+    public long ShortRows { get; private set; }
+    public long FirstShortLine { get; private set; }
+
+    public static CsvProfile Scan(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file)
+    {
+        var profile = new CsvProfile();
+        if (options.HasHeader)
+        {
+            if (!parser.ReadRecord())
+                throw IngestErrors.NoColumns(file);
+            profile._header = new string?[parser.FieldCount];
+            for (int i = 0; i < parser.FieldCount; i++)
+                profile._header[i] = parser.Field(i).ToString();
+            profile.ColumnCount = parser.FieldCount;
+        }
+        while (parser.ReadRecord())
+            profile.Observe(parser, options, culture, file);
+        if (profile.ColumnCount == 0)
+            throw IngestErrors.NoColumns(file);
+        return profile;
+    }
+
+    private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file)
+    {
+        Rows++;
+        int fields = parser.FieldCount;
+        if (fields > ColumnCount)
+        {
+            if (!options.HasHeader)
+                ColumnCount = fields;
+            else
+            {
+                for (int i = ColumnCount; i < fields; i++)
+                {
+                    if (!parser.Field(i).IsEmpty)
+                        throw IngestErrors.TooManyFields(file, parser.RecordLine, fields, ColumnCount);
+                }
+                fields = ColumnCount; // trailing empty fields (a trailing delimiter) are ignored
+            }
+        }
+        if (fields < ColumnCount)
+        {
+            if (options.HasHeader && !options.AllowShortRows)
+                throw IngestErrors.TooFewFields(file, parser.RecordLine, fields, ColumnCount);
+            if (ShortRows++ == 0)
+                FirstShortLine = parser.RecordLine;
+        }
+        if (_seen.Length < fields)
+            Array.Resize(ref _seen, Math.Max(fields, _seen.Length * 2));
+        for (int i = 0; i < fields; i++)
+        {
+            if ((_seen[i] & TextKind.Text) != 0)
+                continue;
+            var text = parser.Field(i);
+            if (!text.IsEmpty)
+                _seen[i] |= TextValues.Classify(text, culture);
+        }
+    }
+
+    /// <summary>The schema: header names (or column_N) with inferred types, overrides applied by name.</summary>
+    public TableSchema BuildSchema(IReadOnlyList<ColumnOverride>? overrides, string file, out TextConverter[] converters, CultureInfo culture)
+    {
+        var raw = new string?[ColumnCount];
+        Array.Copy(_header, raw, Math.Min(_header.Length, ColumnCount));
+        var names = HeaderNaming.Build(raw);
+        var columns = new ColumnSchema[ColumnCount];
+        converters = new TextConverter[ColumnCount];
+        for (int i = 0; i < ColumnCount; i++)
+        {
+            var type = TextKinds.Resolve(i < _seen.Length ? _seen[i] : TextKind.None);
+            columns[i] = new ColumnSchema(names[i], type);
+            converters[i] = new TextConverter(type, culture, null);
+        }
+        foreach (var o in overrides ?? [])
+        {
+            int i = Array.FindIndex(names, n => string.Equals(n, o.Name, StringComparison.OrdinalIgnoreCase));
+            if (i < 0)
+                throw IngestErrors.SchemaColumnNotFound(file, o.Name, names);
+            columns[i] = new ColumnSchema(names[i], o.Type, o.Nullable);
+            converters[i] = new TextConverter(o.Type, culture, o.Format) { IsOverride = true };
+        }
+        return new TableSchema(columns);
+    }
+}

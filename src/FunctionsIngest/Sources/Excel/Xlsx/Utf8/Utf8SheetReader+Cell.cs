@@ -1,0 +1,210 @@
+using System.Runtime.CompilerServices;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+
+namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
+
+internal sealed partial class Utf8SheetReader
+{
+    private enum CellType : byte { Number, Shared, InlineString, FormulaString, Boolean, Error, Date }
+
+    private byte[] _value = new byte[64];
+    private int _valueLength;
+    private readonly StringBuilder _rich = new();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReadCells(RowBuffer row, int rowNumber)
+    {
+        int lastColumn = -1;
+        while (true)
+        {
+            switch (_cursor.NextTag())
+            {
+                case TagKind.StartTag when _cursor.LocalName.SequenceEqual("c"u8):
+                    lastColumn = ReadCell(row, rowNumber, lastColumn);
+                    break;
+                case TagKind.StartTag:
+                    SkipElement();
+                    break;
+                case TagKind.EndTag when _cursor.LocalName.SequenceEqual("row"u8):
+                    return;
+                case TagKind.EndTag:
+                    throw Utf8XmlCursor.Malformed("unexpected end tag inside a row");
+                default:
+                    throw Utf8XmlCursor.Malformed("the part ends inside a row");
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ReadCell(RowBuffer row, int rowNumber, int lastColumn)
+    {
+        int column = ColumnOf(rowNumber, lastColumn);
+        var type = CellTypeOf();
+        int style = 0;
+        if (_cursor.TryGetAttribute("s"u8, out var s) && !(Utf8Parser.TryParse(s, out style, out int used) && used == s.Length))
+            style = 0;
+        if (_cursor.IsEmptyElement)
+            return column; // style-only cell: blank
+
+        bool hasValue = false, hasFormula = false;
+        string? inline = null;
+        while (true)
+        {
+            var kind = _cursor.NextTag();
+            if (kind == TagKind.EndTag)
+            {
+                if (!_cursor.LocalName.SequenceEqual("c"u8))
+                    throw Utf8XmlCursor.Malformed("unexpected end tag inside a cell");
+                break;
+            }
+            if (kind == TagKind.EndOfDocument)
+                throw Utf8XmlCursor.Malformed("the part ends inside a cell");
+            var name = _cursor.LocalName;
+            if (name.SequenceEqual("v"u8))
+            {
+                hasValue = true;
+                ReadValue(column, rowNumber);
+            }
+            else if (name.SequenceEqual("is"u8))
+            {
+                inline = ReadRichText(column, rowNumber);
+            }
+            else
+            {
+                hasFormula |= name.SequenceEqual("f"u8);
+                SkipElement();
+            }
+        }
+        row.Put(column, Interpret(type, style, hasValue, inline, hasFormula, column, rowNumber));
+        return column;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ColumnOf(int rowNumber, int lastColumn)
+    {
+        if (!_cursor.TryGetAttribute("r"u8, out var reference))
+        {
+            if (lastColumn + 1 >= RowBuffer.MaxColumns)
+                throw IngestErrors.ColumnOutOfRange(File, SheetName, CellReference.Format(lastColumn + 1, rowNumber));
+            return lastColumn + 1;
+        }
+        int column = 0, i = 0;
+        for (; i < reference.Length && i < 4 && char.IsAsciiLetter((char)reference[i]); i++)
+            column = column * 26 + ((reference[i] | 0x20) - 'a' + 1);
+        int digits = i;
+        while (digits < reference.Length && char.IsAsciiDigit((char)reference[digits]))
+            digits++;
+        if (i == 0 || i > 3 || digits != reference.Length)
+            throw IngestErrors.BadCellReference(File, SheetName, Text(reference));
+        if (column - 1 >= RowBuffer.MaxColumns)
+            throw IngestErrors.ColumnOutOfRange(File, SheetName, Text(reference));
+        return column - 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private CellType CellTypeOf()
+    {
+        if (!_cursor.TryGetAttribute("t"u8, out var t))
+            return CellType.Number;
+        if (t.SequenceEqual("s"u8)) return CellType.Shared;
+        if (t.SequenceEqual("n"u8) || t.IsEmpty) return CellType.Number;
+        if (t.SequenceEqual("b"u8)) return CellType.Boolean;
+        if (t.SequenceEqual("str"u8)) return CellType.FormulaString;
+        if (t.SequenceEqual("inlineStr"u8)) return CellType.InlineString;
+        if (t.SequenceEqual("e"u8)) return CellType.Error;
+        if (t.SequenceEqual("d"u8)) return CellType.Date;
+        return CellType.FormulaString; // unknown types read their <v> as text, like t="str"
+    }
+
+    /// <summary>Copies the &lt;v&gt; text into _value (the cursor's span dies at the next read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReadValue(int column, int rowNumber)
+    {
+        _valueLength = 0;
+        if (_cursor.IsEmptyElement)
+            return;
+        ReadOnlySpan<byte> text;
+        try
+        {
+            text = _cursor.ReadText(_package.Limits.MaxTextLength * 4);
+        }
+        catch (TextTooLongException)
+        {
+            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
+        }
+        if (text.Length > _value.Length)
+            _value = new byte[Math.Max(text.Length, _value.Length * 2)];
+        text.CopyTo(_value);
+        _valueLength = text.Length;
+        if (_cursor.NextTag() != TagKind.EndTag)
+            throw Utf8XmlCursor.Malformed("<v> holds an element");
+    }
+
+    /// <summary>The text of &lt;is&gt;: &lt;t&gt; and &lt;r&gt;/&lt;t&gt; concatenated, phonetic runs and run properties skipped.</summary>
+    private string ReadRichText(int column, int rowNumber)
+    {
+        if (_cursor.IsEmptyElement)
+            return "";
+        _rich.Clear();
+        int depth = 1;
+        while (depth > 0)
+        {
+            switch (_cursor.NextTag())
+            {
+                case TagKind.StartTag when _cursor.LocalName.SequenceEqual("t"u8):
+                    if (!_cursor.IsEmptyElement)
+                    {
+                        AppendText(column, rowNumber);
+                        SkipToEndOfText(column, rowNumber);
+                    }
+                    break;
+                case TagKind.StartTag when _cursor.LocalName.SequenceEqual("rPh"u8) || _cursor.LocalName.SequenceEqual("phoneticPr"u8) || _cursor.LocalName.SequenceEqual("rPr"u8):
+                    SkipElement();
+                    break;
+                case TagKind.StartTag:
+                    if (!_cursor.IsEmptyElement)
+                        depth++;
+                    break;
+                case TagKind.EndTag:
+                    depth--;
+                    break;
+                default:
+                    throw Utf8XmlCursor.Malformed("the part ends inside an inline string");
+            }
+        }
+        return OoxmlEscapes.Decode(_rich.ToString());
+    }
+
+    private void AppendText(int column, int rowNumber)
+    {
+        try
+        {
+            _rich.Append(Encoding.UTF8.GetString(_cursor.ReadText(_package.Limits.MaxTextLength * 4)));
+        }
+        catch (TextTooLongException)
+        {
+            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
+        }
+        if (_rich.Length > _package.Limits.MaxTextLength)
+            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
+    }
+
+    /// <summary>After a &lt;t&gt;'s text: elements nested in it are skipped, up to its end tag.</summary>
+    private void SkipToEndOfText(int column, int rowNumber)
+    {
+        while (true)
+        {
+            var kind = _cursor.NextTag();
+            if (kind == TagKind.EndTag)
+                return;
+            if (kind == TagKind.EndOfDocument)
+                throw Utf8XmlCursor.Malformed("the part ends inside <t>");
+            SkipElement();
+            AppendText(column, rowNumber);
+        }
+    }
+}

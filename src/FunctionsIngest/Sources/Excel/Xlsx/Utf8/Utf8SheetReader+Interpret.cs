@@ -1,0 +1,83 @@
+using System.Runtime.CompilerServices;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+
+namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
+
+internal sealed partial class Utf8SheetReader
+{
+    /// <summary>Same decisions as SheetRowReader.Interpret, from the bytes of &lt;v&gt;.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private CellValue Interpret(CellType type, int style, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
+    {
+        var raw = _value.AsSpan(0, _valueLength);
+        var v = raw.Trim(" \t\r\n"u8);
+        bool noValue = !hasValue || v.IsEmpty;
+        switch (type)
+        {
+            case CellType.Number:
+                if (noValue)
+                    return Missing(hasFormula);
+                return NumberCells.Make(ParseNumber(v, column, rowNumber), _styles.KindOf(style), _date1904);
+            case CellType.Shared:
+                if (noValue)
+                    return Missing(hasFormula);
+                if (!Utf8Parser.TryParse(v, out int index, out int used) || used != v.Length || (uint)index >= (uint)_strings.Count)
+                    throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), Text(v), _strings.Count);
+                return TextCell(_strings[index], column, rowNumber);
+            case CellType.InlineString:
+                return inline is not null ? TextCell(inline, column, rowNumber)
+                    : hasValue ? TextCell(OoxmlEscapes.Decode(Encoding.UTF8.GetString(raw)), column, rowNumber) : default;
+            case CellType.Boolean:
+                if (noValue)
+                    return Missing(hasFormula);
+                return new CellValue { Kind = CellKind.Boolean, Number = ParseBoolean(v, column, rowNumber) ? 1 : 0 };
+            case CellType.Error:
+                return new CellValue { Kind = CellKind.Error, Text = noValue ? "#N/A" : Text(v) };
+            case CellType.Date:
+                if (noValue)
+                    return Missing(hasFormula);
+                var iso = Text(v);
+                return IsoDates.TryParseMicros(iso, out long micros)
+                    ? new CellValue { Kind = CellKind.DateTime, Micros = micros }
+                    : new CellValue { Kind = CellKind.InvalidDate, Text = iso };
+            default:
+                if (!hasValue)
+                    return Missing(hasFormula);
+                return TextCell(OoxmlEscapes.Decode(Encoding.UTF8.GetString(raw)), column, rowNumber);
+        }
+    }
+
+    private static CellValue Missing(bool hasFormula) =>
+        hasFormula ? new CellValue { Kind = CellKind.NoCachedValue } : default;
+
+    private CellValue TextCell(string text, int column, int rowNumber)
+    {
+        if (text.Length > _package.Limits.MaxTextLength)
+            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
+        return text.Length == 0 ? default : new CellValue { Kind = CellKind.Text, Text = text };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ParseNumber(ReadOnlySpan<byte> text, int column, int rowNumber)
+    {
+        // Utf8Parser is the fast path; it accepts a prefix, so the whole span must be consumed.
+        if (Utf8Parser.TryParse(text, out double value, out int used) && used == text.Length)
+            return value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return value;
+        throw IngestErrors.BadNumber(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
+    }
+
+    private bool ParseBoolean(ReadOnlySpan<byte> text, int column, int rowNumber)
+    {
+        if (text.SequenceEqual("1"u8) || Ascii.EqualsIgnoreCase(text, "true"u8))
+            return true;
+        if (text.SequenceEqual("0"u8) || Ascii.EqualsIgnoreCase(text, "false"u8))
+            return false;
+        throw IngestErrors.BadBoolean(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
+    }
+}

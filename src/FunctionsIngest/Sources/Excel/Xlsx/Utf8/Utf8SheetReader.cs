@@ -1,0 +1,204 @@
+using System.Runtime.CompilerServices;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Xml;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Package;
+
+namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
+
+/// <summary>
+/// The fast worksheet scanner: same rules as <see cref="SheetRowReader"/> (which stays as the fallback for
+/// non-UTF-8 parts and as the test oracle), but it reads UTF-8 bytes directly, parses numbers from the bytes and
+/// allocates only for text. Element names match by local name, so prefixes work.
+/// </summary>
+internal sealed partial class Utf8SheetReader : ISheetRowSource
+{
+    private readonly ZipPackage _package;
+    private readonly string _part;
+    private readonly SharedStringTable _strings;
+    private readonly StyleTable _styles;
+    private readonly bool _date1904;
+    private Utf8XmlCursor _cursor;
+    private bool _inSheetData;
+    private bool _done;
+    private bool _onRow;
+    private bool _rowIsEmpty;
+    private int _pendingRow;
+    private int _lastRow;
+
+    private Utf8SheetReader(Utf8XmlCursor cursor, ZipPackage package, string part, string sheetName, SharedStringTable strings, StyleTable styles, bool date1904)
+    {
+        _cursor = cursor;
+        _package = package;
+        _part = part;
+        SheetName = sheetName;
+        _strings = strings;
+        _styles = styles;
+        _date1904 = date1904;
+    }
+
+    public string SheetName { get; }
+
+    private string File => _package.DisplayName;
+
+    /// <summary>The scanner for a UTF-8 part, or null when the part declares another encoding (use the XmlReader path).</summary>
+    public static Utf8SheetReader? TryCreate(ZipPackage package, string part, string sheetName, SharedStringTable strings, StyleTable styles, bool date1904)
+    {
+        var cursor = OpenCursor(package, part);
+        if (cursor is null)
+            return null;
+        return new Utf8SheetReader(cursor, package, part, sheetName, strings, styles, date1904);
+    }
+
+    private static Utf8XmlCursor? OpenCursor(ZipPackage package, string part) => XmlParts.Guard(package.DisplayName, part, () =>
+    {
+        var stream = package.Open(part);
+        var head = new byte[256];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (!Utf8Declaration.IsUtf8(head.AsSpan(0, n)))
+        {
+            stream.Dispose();
+            return null;
+        }
+        stream.Dispose();
+        var cursor = new Utf8XmlCursor(package.Open(part), maxTokenBytes: package.Limits.MaxTextLength * 4 + 1024);
+        return cursor;
+    });
+
+    public void Restart()
+    {
+        _cursor.Dispose();
+        _cursor = OpenCursor(_package, _part) ?? throw new InvalidOperationException("The part changed encoding between passes.");
+        _inSheetData = _done = _onRow = false;
+        _pendingRow = _lastRow = 0;
+    }
+
+    public bool ReadRow(RowBuffer row) => XmlParts.Guard(File, _part, () => ReadRowCore(row));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ReadRowCore(RowBuffer row)
+    {
+        row.Clear();
+        if (!_onRow && !MoveToNextRow())
+            return false;
+        int number = _pendingRow;
+        row.RowNumber = number;
+        while (true)
+        {
+            if (!_rowIsEmpty)
+                ReadCells(row, number);
+            _lastRow = number;
+            _onRow = MoveToNextRow();
+            if (!_onRow || _pendingRow != number)
+                return true;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool MoveToNextRow()
+    {
+        if (_done)
+            return false;
+        if (!_inSheetData && !MoveToSheetData())
+            return false;
+        while (true)
+        {
+            switch (_cursor.NextTag())
+            {
+                case TagKind.EndOfDocument:
+                    throw Utf8XmlCursor.Malformed("the part ends inside sheetData");
+                case TagKind.EndTag:
+                    if (_cursor.LocalName.SequenceEqual("sheetData"u8))
+                    {
+                        _done = true;
+                        return false;
+                    }
+                    throw Utf8XmlCursor.Malformed("unexpected end tag inside sheetData");
+                case TagKind.StartTag when _cursor.LocalName.SequenceEqual("row"u8):
+                    _rowIsEmpty = _cursor.IsEmptyElement;
+                    _pendingRow = RowNumberOfTag();
+                    return true;
+                default:
+                    SkipElement();
+                    break;
+            }
+        }
+    }
+
+    private bool MoveToSheetData()
+    {
+        while (true)
+        {
+            var kind = _cursor.NextTag();
+            if (kind == TagKind.EndOfDocument)
+            {
+                _done = true;
+                return false;
+            }
+            if (kind == TagKind.StartTag && _cursor.LocalName.SequenceEqual("sheetData"u8))
+            {
+                _inSheetData = true;
+                if (_cursor.IsEmptyElement)
+                {
+                    _done = true;
+                    return false;
+                }
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Skips the element whose start tag was just read, with everything inside it.</summary>
+    private void SkipElement()
+    {
+        if (_cursor.IsEmptyElement)
+            return;
+        int depth = 1;
+        while (depth > 0)
+        {
+            switch (_cursor.NextTag())
+            {
+                case TagKind.StartTag when !_cursor.IsEmptyElement:
+                    depth++;
+                    break;
+                case TagKind.EndTag:
+                    depth--;
+                    break;
+                case TagKind.EndOfDocument:
+                    throw Utf8XmlCursor.Malformed("the part ends inside an element");
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int RowNumberOfTag()
+    {
+        int number = _lastRow + 1;
+        if (_cursor.TryGetAttribute("r"u8, out var text))
+        {
+            if (!Utf8Parser.TryParse(text, out int value, out int consumed) || consumed != text.Length)
+            {
+                // openpyxl tolerates r="1.0", so do we.
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || d != Math.Floor(d))
+                    throw IngestErrors.BadCellReference(File, SheetName, $"row {Text(text)}");
+                if (d < 1 || d > CellReference.MaxRow)
+                    throw IngestErrors.RowOutOfRange(File, SheetName, $"row {Text(text)}");
+                value = (int)d;
+            }
+            if (value < 1 || value > CellReference.MaxRow)
+                throw IngestErrors.RowOutOfRange(File, SheetName, $"row {Text(text)}");
+            number = value;
+        }
+        if (number < _lastRow)
+            throw IngestErrors.RowsOutOfOrder(File, SheetName, number, _lastRow);
+        if (number > CellReference.MaxRow)
+            throw IngestErrors.RowOutOfRange(File, SheetName, $"row {number}");
+        return number;
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8);
+
+    public void Dispose() => _cursor.Dispose();
+}

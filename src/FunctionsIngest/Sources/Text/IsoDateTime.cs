@@ -1,0 +1,134 @@
+namespace FunctionsIngest.Sources.Text;
+
+/// <summary>
+/// Hand-written parsers for the ISO 8601 forms the readers accept: date "yyyy-MM-dd"; timestamp
+/// "yyyy-MM-dd(T| )HH:mm[:ss[.f{1,7}]][Z|±HH:mm|±HHmm]" (an offset is converted to UTC); time "HH:mm[:ss[.f{1,7}]]".
+/// Values are days since 1970-01-01 and microseconds since 1970-01-01T00:00 / since midnight.
+/// </summary>
+internal static class IsoDateTime
+{
+    public const long MicrosPerDay = 86_400_000_000L;
+    private const long MicrosPerMinute = 60_000_000L;
+    private static readonly int EpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    public static int ToEpochDays(DateOnly date) => date.DayNumber - EpochDayNumber;
+
+    public static DateOnly FromEpochDays(int days) => DateOnly.FromDayNumber(EpochDayNumber + days);
+
+    public static long ToEpochMicros(DateTime value) => (value.Ticks - DateTime.UnixEpoch.Ticks) / 10;
+
+    public static DateTime FromEpochMicros(long micros) => DateTime.UnixEpoch.AddTicks(micros * 10);
+
+    public static bool TryParseDate(ReadOnlySpan<char> s, out int days)
+    {
+        days = 0;
+        if (s.Length != 10 || !TryDate(s, out var date))
+            return false;
+        days = ToEpochDays(date);
+        return true;
+    }
+
+    public static bool TryParseTimestamp(ReadOnlySpan<char> s, out long micros)
+    {
+        micros = 0;
+        if (s.Length < 16 || (s[10] != 'T' && s[10] != ' ') || !TryDate(s, out var date))
+            return false;
+        if (!TryTimeOfDay(s[11..], out long timeMicros, out int used))
+            return false;
+        var rest = s[(11 + used)..];
+        long offsetMicros = 0;
+        if (rest.Length == 1 && rest[0] == 'Z')
+            rest = default;
+        else if (rest.Length > 0 && !TryOffset(rest, out offsetMicros))
+            return false;
+        micros = (long)ToEpochDays(date) * MicrosPerDay + timeMicros - offsetMicros;
+        return true;
+    }
+
+    public static bool TryParseTime(ReadOnlySpan<char> s, out long micros) =>
+        TryTimeOfDay(s, out micros, out int used) && used == s.Length;
+
+    private static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        if (s[4] != '-' || s[7] != '-')
+            return false;
+        if (!Digits(s[..4], out int y) || !Digits(s.Slice(5, 2), out int m) || !Digits(s.Slice(8, 2), out int d))
+            return false;
+        if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+            return false;
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    /// <summary>"HH:mm[:ss[.fffffff]]" at the start of <paramref name="s"/>; <paramref name="used"/> = characters consumed.</summary>
+    private static bool TryTimeOfDay(ReadOnlySpan<char> s, out long micros, out int used)
+    {
+        micros = 0;
+        used = 0;
+        if (s.Length < 5 || s[2] != ':' || !Digits(s[..2], out int h) || !Digits(s.Slice(3, 2), out int mi) || h > 23 || mi > 59)
+            return false;
+        int sec = 0;
+        long fraction = 0;
+        used = 5;
+        if (s.Length >= 8 && s[5] == ':')
+        {
+            if (!Digits(s.Slice(6, 2), out sec) || sec > 59)
+                return false;
+            used = 8;
+            if (s.Length > 9 && s[8] == '.')
+            {
+                int n = 0;
+                while (9 + n < s.Length && n < 7 && char.IsAsciiDigit(s[9 + n]))
+                    n++;
+                if (n == 0 || !Digits(s.Slice(9, n), out int f))
+                    return false;
+                fraction = f;
+                for (int k = n; k < 7; k++)
+                    fraction *= 10; // now in 100 ns ticks
+                used = 9 + n;
+            }
+        }
+        micros = (h * 3600L + mi * 60L + sec) * 1_000_000L + fraction / 10;
+        return true;
+    }
+
+    private static bool TryOffset(ReadOnlySpan<char> s, out long micros)
+    {
+        micros = 0;
+        if (s[0] != '+' && s[0] != '-')
+            return false;
+        var body = s[1..];
+        int h, m;
+        if (body.Length == 5 && body[2] == ':')
+        {
+            if (!Digits(body[..2], out h) || !Digits(body.Slice(3, 2), out m))
+                return false;
+        }
+        else if (body.Length == 4)
+        {
+            if (!Digits(body[..2], out h) || !Digits(body.Slice(2, 2), out m))
+                return false;
+        }
+        else
+        {
+            return false;
+        }
+        if (h > 14 || m > 59)
+            return false;
+        micros = (h * 60L + m) * MicrosPerMinute * (s[0] == '-' ? -1 : 1);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}

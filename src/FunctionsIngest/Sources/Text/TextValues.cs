@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace FunctionsIngest.Sources.Text;
+
+/// <summary>
+/// Parses field text into typed values, for inference (<see cref="Classify"/>) and for conversion. Surrounding spaces
+/// and tabs are ignored for typed values. Numbers: optional sign, digits, the culture's decimal separator, exponent;
+/// no group separators, no NaN/Infinity. Booleans: true/false, any case. Dates: ISO or the culture's short date pattern.
+/// </summary>
+internal static class TextValues
+{
+    /// <summary>
+    /// The kind of one non-empty field. A number whose integer part has a leading zero ("00123", "-007", "01.5")
+    /// is an identifier => Text, so codes keep their zeros; so is an integer beyond Int64.
+    /// </summary>
+    public static TextKind Classify(ReadOnlySpan<char> text, CultureInfo culture)
+    {
+        var s = Trim(text);
+        if (s.IsEmpty)
+            return TextKind.Text;
+        char c = s[0];
+        if (char.IsAsciiDigit(c) || c == '-' || c == '+' || c == '.' || c == ',')
+        {
+            switch (NumberShape(s, culture.NumberFormat.NumberDecimalSeparator))
+            {
+                case Shape.Integer:
+                    return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? TextKind.Integer : TextKind.Text;
+                case Shape.Fractional:
+                    return double.TryParse(s, NumberStyles.Float, culture, out _) ? TextKind.Fractional : TextKind.Text;
+                case Shape.LeadingZero:
+                    return TextKind.Text;
+            }
+            if (IsoDateTime.TryParseDate(s, out _))
+                return TextKind.Date;
+            if (IsoDateTime.TryParseTimestamp(s, out _))
+                return TextKind.DateTime;
+            return TryCultureDate(s, culture, null, out _) ? TextKind.Date : TextKind.Text;
+        }
+        if ((c is 't' or 'T' or 'f' or 'F') && TryParseBoolean(s, null, out _))
+            return TextKind.Boolean;
+        return TextKind.Text;
+    }
+
+    public static bool TryParseInt64(ReadOnlySpan<char> text, CultureInfo culture, out long value) =>
+        long.TryParse(Trim(text), NumberStyles.AllowLeadingSign, culture, out value);
+
+    public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, out double value)
+    {
+        var s = Trim(text);
+        value = 0;
+        return NumberShape(s, culture.NumberFormat.NumberDecimalSeparator) != Shape.NotANumber
+            && double.TryParse(s, NumberStyles.Float, culture, out value);
+    }
+
+    /// <param name="format">"yes|no": the true and false texts (case-insensitive); null = true/false.</param>
+    public static bool TryParseBoolean(ReadOnlySpan<char> text, string? format, out bool value)
+    {
+        var s = Trim(text);
+        value = false;
+        if (format is null)
+        {
+            if (s.Equals("true", StringComparison.OrdinalIgnoreCase))
+                return value = true;
+            return s.Equals("false", StringComparison.OrdinalIgnoreCase);
+        }
+        int bar = format.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 0)
+            return false;
+        if (s.Equals(format.AsSpan(0, bar), StringComparison.OrdinalIgnoreCase))
+            return value = true;
+        return s.Equals(format.AsSpan(bar + 1), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Days since 1970-01-01: ISO "yyyy-MM-dd" or the culture's short date; with a format, exactly that format.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, CultureInfo culture, string? format, out int days)
+    {
+        var s = Trim(text);
+        if (format is null && IsoDateTime.TryParseDate(s, out days))
+            return true;
+        days = 0;
+        if (!TryCultureDate(s, culture, format, out var value))
+            return false;
+        days = IsoDateTime.ToEpochDays(DateOnly.FromDateTime(value));
+        return true;
+    }
+
+    /// <summary>Microseconds since 1970-01-01T00:00: ISO 8601 (offsets converted to UTC); with a format, exactly that format.</summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<char> text, CultureInfo culture, string? format, out long micros)
+    {
+        var s = Trim(text);
+        if (format is null)
+            return IsoDateTime.TryParseTimestamp(s, out micros) || (TryParseDate(s, culture, null, out int days) && Micros(days, out micros));
+        micros = 0;
+        if (!DateTime.TryParseExact(s, format, culture, DateTimeStyles.AdjustToUniversal, out var value))
+            return false;
+        micros = IsoDateTime.ToEpochMicros(value);
+        return true;
+    }
+
+    /// <summary>Microseconds since midnight: "HH:mm[:ss[.f]]"; with a format, exactly that format.</summary>
+    public static bool TryParseTime(ReadOnlySpan<char> text, CultureInfo culture, string? format, out long micros)
+    {
+        var s = Trim(text);
+        if (format is null)
+            return IsoDateTime.TryParseTime(s, out micros);
+        micros = 0;
+        if (!TimeOnly.TryParseExact(s, format, culture, DateTimeStyles.None, out var value))
+            return false;
+        micros = value.Ticks / 10;
+        return true;
+    }
+
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
+
+    private static bool Micros(int days, out long micros)
+    {
+        micros = days * IsoDateTime.MicrosPerDay;
+        return true;
+    }
+
+    private static bool TryCultureDate(ReadOnlySpan<char> s, CultureInfo culture, string? format, out DateTime value) =>
+        DateTime.TryParseExact(s, format ?? culture.DateTimeFormat.ShortDatePattern, culture, DateTimeStyles.None, out value)
+        && (format is not null || value.TimeOfDay == TimeSpan.Zero);
+
+    private enum Shape { NotANumber, Integer, Fractional, LeadingZero }
+
+    /// <summary>[sign] digits [sep digits] [(e|E) [sign] digits], at least one mantissa digit.</summary>
+    private static Shape NumberShape(ReadOnlySpan<char> s, string separator)
+    {
+        int i = 0;
+        if (i < s.Length && (s[i] == '-' || s[i] == '+'))
+            i++;
+        int intStart = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        int intDigits = i - intStart;
+        int fracDigits = 0;
+        bool fractional = false;
+        if (i < s.Length && s[i..].StartsWith(separator, StringComparison.Ordinal))
+        {
+            fractional = true;
+            i += separator.Length;
+            int fracStart = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+                i++;
+            fracDigits = i - fracStart;
+        }
+        if (intDigits + fracDigits == 0)
+            return Shape.NotANumber;
+        if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+        {
+            fractional = true;
+            i++;
+            if (i < s.Length && (s[i] == '-' || s[i] == '+'))
+                i++;
+            int expStart = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i]))
+                i++;
+            if (i == expStart)
+                return Shape.NotANumber;
+        }
+        if (i != s.Length)
+            return Shape.NotANumber;
+        if (intDigits > 1 && s[intStart] == '0')
+            return Shape.LeadingZero;
+        return fractional ? Shape.Fractional : Shape.Integer;
+    }
+}

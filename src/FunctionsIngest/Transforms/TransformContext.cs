@@ -1,0 +1,27 @@
+namespace FunctionsIngest.Transforms;
+
+/// <summary>
+/// What the transforms know about the run and the source: values for the metadata columns, the row numbering, and
+/// optionally the spreadsheet letter of each input column so quarantined rows can name their cell ("C7").
+/// </summary>
+public sealed record TransformContext
+{
+    public string? RunId { get; init; }
+
+    /// <summary>The "_ingested_at" value (stored as UTC); default: when the context was created.</summary>
+    public DateTimeOffset IngestedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public string? SourceFile { get; init; }
+
+    public string? Sheet { get; init; }
+
+    /// <summary>
+    /// Source row number of the first data row when the reader does not give row numbers (e.g. 2 for a sheet whose
+    /// header is row 1); rows are then numbered consecutively from it. Readers implementing
+    /// Sources.Text.ISourceRowNumbers (CSV, JSON) give exact numbers instead.
+    /// </summary>
+    public long FirstRowNumber { get; init; } = 1;
+
+    /// <summary>Input column name => spreadsheet column letter ("C"); when set, quarantine rows get a "_cell" column.</summary>
+    public IReadOnlyDictionary<string, string>? ColumnLetters { get; init; }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Package;
+using FunctionsIngest.Sources.Excel.Xlsx;
+using FunctionsIngest.Sources.Excel.Xlsx.Utf8;
+using FunctionsIngest.Tests.Fixtures;
+
+namespace FunctionsIngest.Tests.Sources.Excel;
+
+/// <summary>
+/// The fast UTF-8 scanner must give exactly the rows of the XmlReader-based scanner (the oracle): on every corpus
+/// workbook, and on parts written to stress the tokenizer (entities, CDATA, comments, quotes, prefixes, CRLF,
+/// tokens split across buffer refills).
+/// </summary>
+public class ScannerEquivalenceTests : XlsxTestBase
+{
+    public static TheoryData<string> XlsxFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Corpus.Files("*.xlsx"))
+            data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(XlsxFiles))]
+    public void Corpus_rows_are_identical(string file) => AssertSameRows(Corpus.File(file));
+
+    [Fact]
+    public void Tokenizer_edge_cases_are_identical()
+    {
+        var book = new XlsxBuilder();
+        var sheet = new StringBuilder();
+        sheet.Append("<?xml version='1.0' encoding='UTF-8'?>\r\n<!-- lead comment --><?pi data?>");
+        sheet.Append($"<x:worksheet xmlns:x='{XlsxBuilder.Main}'\r\n  xmlns:y=\"urn:other\"><x:dimension ref='A1'/><x:sheetData>");
+        sheet.Append("<x:row r='1'><x:c r='A1' t='inlineStr'><x:is><x:t>a&amp;b &lt;&gt; &quot;q&quot; &apos;s&apos; &#65;&#x42;&#x1F600;</x:t></x:is></x:c>");
+        sheet.Append("<x:c\nr=\"B1\"\tt = 'inlineStr' ><x:is><x:t><![CDATA[<raw> & ]]>tail<!-- c --><?p?>end</x:t></x:is></x:c>");
+        sheet.Append("<x:c r='C1' t='inlineStr'><x:is><x:t xml:space='preserve'>line1\r\nline2\rline3</x:t></x:is></x:c>");
+        sheet.Append("<x:c r='D1' y:r='Z9' t='str'><x:f>1</x:f><x:v>x_x000D_y</x:v></x:c><x:c r='E1'><x:v> 1.5E3 </x:v></x:c></x:row>");
+        sheet.Append("<x:row r='2' x14ac:dyDescent='0.25' xmlns:x14ac='urn:ac'><x:c r='A2' s='0' t='b'><x:v>1</x:v></x:c><x:c r='B2'><x:f/></x:c><x:c r='C2'/><x:c r='D2' t='e'><x:v>#N/A</x:v></x:c></x:row>");
+        sheet.Append("<x:row r='2'><x:c r='E2'><x:extLst><x:ext><x:v>ignored?</x:v></x:ext></x:extLst><x:v>7</x:v></x:c></x:row><x:row/>");
+        var random = new Random(7);
+        for (int r = 4; r < 3000; r++)
+        {
+            sheet.Append($"<x:row r=\"{r}\">");
+            for (int c = 0; c < 6; c++)
+            {
+                var text = new string((char)('a' + random.Next(26)), random.Next(1, 120));
+                sheet.Append(c % 2 == 0
+                    ? $"<x:c r=\"{XlsxBuilder.Ref(c, r)}\" t=\"inlineStr\"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t>{text}&amp;</x:t></x:r><x:rPh><x:t>ph</x:t></x:rPh></x:is></x:c>"
+                    : $"<x:c r=\"{XlsxBuilder.Ref(c, r)}\"><x:v>{random.NextDouble()}</x:v></x:c>");
+            }
+            sheet.Append("</x:row>");
+        }
+        sheet.Append("</x:sheetData><x:mergeCells><x:mergeCell ref='A1:B1'/></x:mergeCells></x:worksheet>");
+        book.Sheet("S", "");
+        book.Part("xl/worksheets/sheet1.xml", sheet.ToString());
+        var path = Save(book);
+        AssertSameRows(path);
+
+        var rows = ReadRows(path, fast: true);
+        Assert.Equal("a&b <> \"q\" 's' AB\U0001F600", rows[0].Cells[0].Text);
+        Assert.Equal("<raw> & tailend", rows[0].Cells[1].Text);
+        Assert.Equal("line1\nline2\nline3", rows[0].Cells[2].Text);
+        Assert.Equal("x\ry", rows[0].Cells[3].Text);
+        Assert.Equal(1500.0, rows[0].Cells[4].Number);
+    }
+
+    [Fact]
+    public void Utf16_sheet_parts_fall_back_to_the_xmlreader_scanner()
+    {
+        var book = new XlsxBuilder();
+        book.Sheet("S", "");
+        var xml = $"<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>h\u00e9</t></is></c></row><row r=\"2\"><c r=\"A2\"><v>5</v></c></row></sheetData></worksheet>";
+        book.Part("xl/worksheets/sheet1.xml", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)]);
+        using var reader = Open(book);
+        Assert.Equal(["h\u00e9"], TableReading.Names(reader));
+        TableReading.AssertRows([[5L]], TableReading.ReadAll(reader));
+    }
+
+    [Theory]
+    [InlineData("<row r=\"1\"><c r=\"A1\"><v>1</v></row>", "unexpected end tag")]
+    [InlineData("<row r=\"1\"><c r=\"A1\"><v>&bogus;</v></c></row>", "undeclared entity")]
+    [InlineData("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>open", "ends inside")]
+    [InlineData("<row r=\"1\"><c r=\"A1 t=\"s\"><v>0</v></c></row>", "Malformed")]
+    public void Malformed_sheets_fail_clearly_in_the_fast_scanner(string sheetData, string reason)
+    {
+        var book = new XlsxBuilder();
+        book.SheetOfValues("S", ["a"]);
+        book.Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData>{sheetData}</sheetData></worksheet>");
+        var ex = Assert.Throws<IngestException>(() => ReadRows(Save(book), fast: true));
+        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("sheet1.xml", ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed record ScannedRow(int Number, CellValue[] Cells);
+
+    private static void AssertSameRows(string path)
+    {
+        var slow = ReadRows(path, fast: false);
+        var fast = ReadRows(path, fast: true);
+        Assert.Equal(slow.Count, fast.Count);
+        for (int i = 0; i < slow.Count; i++)
+        {
+            Assert.Equal(slow[i].Number, fast[i].Number);
+            Assert.Equal(slow[i].Cells, fast[i].Cells);
+        }
+    }
+
+    private static List<ScannedRow> ReadRows(string path, bool fast)
+    {
+        var rows = new List<ScannedRow>();
+        using var package = ZipPackage.Open(path, Path.GetFileName(path));
+        var workbook = WorkbookPart.Read(package, WorkbookPart.FindPartName(package));
+        var strings = SharedStringTable.Read(package, workbook.SharedStringsPart);
+        var styles = StyleTable.Read(package, workbook.StylesPart);
+        foreach (var sheet in workbook.Sheets)
+        {
+            using ISheetRowSource source = fast
+                ? Utf8SheetReader.TryCreate(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904)!
+                : new SheetRowReader(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904);
+            var row = new RowBuffer();
+            while (source.ReadRow(row))
+            {
+                var cells = new CellValue[row.Width];
+                for (int c = 0; c < row.Width; c++)
+                    cells[c] = row.Get(c);
+                rows.Add(new ScannedRow(row.RowNumber, cells));
+            }
+        }
+        return rows;
+    }
+}
