@@ -9,6 +9,7 @@ namespace FunctionsIngest.Scheduling;
 /// </summary>
 public sealed class ScheduleCalendar
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), ScheduleCalendar> Cache = new();
     private readonly CrontabSchedule _schedule;
     private readonly TimeZoneInfo _zone;
 
@@ -18,11 +19,31 @@ public sealed class ScheduleCalendar
         _zone = timeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
     }
 
+    /// <summary>A shared calendar for the schedule and zone (parsing a cron expression for every job on every tick adds up).</summary>
+    public static ScheduleCalendar For(string cron, string? timeZone)
+    {
+        if (Cache.Count > 10_000)
+            Cache.Clear();
+        return Cache.GetOrAdd((cron, timeZone), key => new ScheduleCalendar(key.Item1, key.Item2));
+    }
+
     /// <summary>The firing instants in (<paramref name="afterUtc"/>, <paramref name="untilUtc"/>], oldest first.</summary>
     public IEnumerable<DateTimeOffset> Occurrences(DateTimeOffset afterUtc, DateTimeOffset untilUtc)
     {
-        // Wall-clock windows shift with the offset, so scan a margin wider than any DST change and filter in UTC.
         var margin = TimeSpan.FromHours(3);
+        var offset = _zone.GetUtcOffset(afterUtc - margin);
+        if (untilUtc - afterUtc <= TimeSpan.FromHours(12) && offset == _zone.GetUtcOffset(untilUtc + margin)
+            && offset == _zone.GetUtcOffset(afterUtc) && offset == _zone.GetUtcOffset(untilUtc))
+        {
+            // A short window with one offset around it holds no transition (zones change at most twice a year):
+            // wall clock and UTC differ by that fixed offset. This is every regular tick.
+            var start = (afterUtc + offset).DateTime;
+            var end = (untilUtc + offset).DateTime.AddTicks(1);
+            foreach (var local in _schedule.GetNextOccurrences(start, end))
+                yield return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified) - offset, TimeSpan.Zero);
+            yield break;
+        }
+        // Near a transition wall-clock windows shift with the offset, so scan a margin wider than any DST change and filter in UTC.
         var from = TimeZoneInfo.ConvertTime(afterUtc, _zone).DateTime - margin;
         var to = TimeZoneInfo.ConvertTime(untilUtc, _zone).DateTime + margin;
         DateTimeOffset? previous = null;

@@ -26,15 +26,17 @@ public sealed class SchedulerTick(IIngestStore store, RunService runs, TimeProvi
         if (cursor < now - MaxLookBack)
             cursor = now - MaxLookBack;
         int evaluated = 0, created = 0, skipped = 0, duplicates = 0;
-        foreach (var summary in await store.ListJobsAsync(ct))
+        foreach (var scheduled in await store.ListScheduledJobsAsync(ct))
         {
-            var job = summary.Job;
-            if (!job.Definition.Enabled || job.Definition.Schedule is null)
-                continue;
             evaluated++;
             // A job created or changed after the cursor has nothing "missed" from before it existed.
-            var after = job.UpdatedAt > cursor ? job.UpdatedAt : cursor;
-            foreach (var instant in Due(job.Definition, after, now))
+            var after = scheduled.UpdatedAt > cursor ? scheduled.UpdatedAt : cursor;
+            var due = Due(ScheduleCalendar.For(scheduled.Schedule, scheduled.TimeZone), scheduled.CatchUp, after, now);
+            if (due.Count == 0)
+                continue;
+            if (await store.GetJobAsync(scheduled.Id, ct) is not { } job)
+                continue; // deleted since the listing
+            foreach (var instant in due)
             {
                 var result = await runs.StartAsync(job, "schedule", instant, ct);
                 if (result.Run is not null)
@@ -50,14 +52,14 @@ public sealed class SchedulerTick(IIngestStore store, RunService runs, TimeProvi
     }
 
     /// <summary>The instants in (after, now] that should run under the job's catch-up policy.</summary>
-    public static IReadOnlyList<DateTimeOffset> Due(JobDefinition job, DateTimeOffset after, DateTimeOffset now)
+    public static IReadOnlyList<DateTimeOffset> Due(ScheduleCalendar calendar, string catchUp, DateTimeOffset after, DateTimeOffset now)
     {
-        var occurrences = new ScheduleCalendar(job.Schedule!, job.TimeZone).Occurrences(after, now).ToList();
+        var occurrences = calendar.Occurrences(after, now).ToList();
         if (occurrences.Count == 0)
             return [];
         var onTime = occurrences.Where(o => o > now - OnTimeWindow).ToList();
         var missed = occurrences.Count - onTime.Count;
-        return job.CatchUp switch
+        return catchUp switch
         {
             CatchUpPolicies.Skip => onTime,
             CatchUpPolicies.All => occurrences.TakeLast(CatchUpPolicies.MaxCatchUpRuns).ToList(),

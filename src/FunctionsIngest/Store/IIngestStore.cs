@@ -40,6 +40,8 @@ public interface IIngestStore
     Task<bool> DeleteRunAsync(string runId, CancellationToken ct = default);
 
     // Scheduling and incremental sources.
+    /// <summary>Every enabled job that has a schedule (the scheduler's whole view of the jobs).</summary>
+    Task<IReadOnlyList<ScheduledJob>> ListScheduledJobsAsync(CancellationToken ct = default);
     /// <summary>The instant up to which the scheduler has created due runs; null before its first tick.</summary>
     Task<DateTimeOffset?> GetSchedulerCursorAsync(CancellationToken ct = default);
     Task SetSchedulerCursorAsync(DateTimeOffset cursor, CancellationToken ct = default);

@@ -20,3 +20,6 @@ public enum CancelOutcome
 
 /// <summary>A source file as seen when a run planned it; the incremental watermark is a set of these.</summary>
 public sealed record FileVersion(string File, long Size, DateTimeOffset Modified);
+
+/// <summary>What the scheduler needs of an enabled job with a schedule, without its whole definition.</summary>
+public sealed record ScheduledJob(string Id, string Schedule, string? TimeZone, string CatchUp, DateTimeOffset UpdatedAt);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Data;
 
 namespace FunctionsIngest.Sources.Csv;
@@ -8,6 +9,7 @@ internal sealed partial class CsvParser
     /// Parses one record starting at _pos. Returns NeedMore (consuming nothing) when the buffer ends before the record
     /// does and more input may follow; the record is then parsed again from its start after <see cref="Fill"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Result ParseRecord()
     {
         char[] b = _buf;

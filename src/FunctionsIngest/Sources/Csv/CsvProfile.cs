@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Text;
@@ -37,6 +38,7 @@ internal sealed class CsvProfile
         return profile;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file)
     {
         Rows++;

@@ -33,6 +33,9 @@ public sealed record CsvReadOptions
 
     public int BatchSize { get; init; } = 4096;
 
+    /// <summary>True: the next batch is parsed on the thread pool while the caller consumes the current one.</summary>
+    public bool ReadAhead { get; init; } = true;
+
     /// <summary>The name used for the file in every error and warning; default: the file name.</summary>
     public string? DisplayName { get; init; }
 }

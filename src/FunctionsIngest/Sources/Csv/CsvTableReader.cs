@@ -6,27 +6,28 @@ namespace FunctionsIngest.Sources.Csv;
 /// <summary>
 /// A delimited text file read as a typed table in two passes: <see cref="Open"/> scans the whole file to fix the
 /// header and every column's type (<see cref="CsvProfile"/>), then <see cref="ReadNextBatch"/> streams the records
-/// into reused batches. Memory depends on batch size and the longest record, never on the number of rows.
+/// into two alternating batches, parsing the next one on the thread pool while the caller consumes the current one
+/// (<see cref="CsvReadOptions.ReadAhead"/>). Memory depends on batch size and the longest record, never on the row count.
 /// </summary>
 public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
 {
-    private readonly CsvParser _parser;
-    private readonly string _file;
-    private readonly TextConverter[] _converters;
-    private readonly RecordBatch _batch;
-    private readonly long[] _rowNumbers;
+    private readonly CsvBatchFiller _filler;
+    private readonly RecordBatch[] _batches;
+    private readonly long[][] _rowNumbers;
+    private readonly bool _readAhead;
     private readonly List<SourceWarning> _warnings = [];
+    private Task<int>? _pending;
+    private int _current = 1;
     private bool _done;
     private bool _disposed;
 
-    private CsvTableReader(CsvParser parser, string file, TableSchema schema, TextConverter[] converters, int batchSize)
+    private CsvTableReader(CsvBatchFiller filler, TableSchema schema, int batchSize, bool readAhead)
     {
-        _parser = parser;
-        _file = file;
+        _filler = filler;
         Schema = schema;
-        _converters = converters;
-        _batch = new RecordBatch(schema, batchSize);
-        _rowNumbers = new long[batchSize];
+        _readAhead = readAhead;
+        _batches = [new RecordBatch(schema, batchSize), new RecordBatch(schema, batchSize)];
+        _rowNumbers = [new long[batchSize], new long[batchSize]];
     }
 
     public static CsvTableReader Open(string filePath, CsvReadOptions options)
@@ -47,10 +48,18 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         using (var pass1 = OpenParser(filePath, file, options, dialect))
             profile = CsvProfile.Scan(pass1, options, culture, file);
         var schema = profile.BuildSchema(options.Schema, file, out var converters, culture);
-        var parser = OpenParser(filePath, file, options, dialect);
-        var reader = new CsvTableReader(parser, file, schema, converters, options.BatchSize);
-        if (options.HasHeader)
-            parser.ReadRecord();
+        var filler = new CsvBatchFiller(OpenParser(filePath, file, options, dialect), file, schema, converters);
+        var reader = new CsvTableReader(filler, schema, options.BatchSize, options.ReadAhead);
+        try
+        {
+            if (options.HasHeader)
+                filler.Parser.ReadRecord();
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
         if (profile.ShortRows > 0)
             reader._warnings.Add(IngestErrors.ShortRowsWarning(profile.ShortRows, profile.FirstShortLine));
         return reader;
@@ -70,66 +79,54 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
 
     public IReadOnlyList<SourceWarning> Warnings => _warnings;
 
-    public ReadOnlySpan<long> LastBatchRowNumbers => _rowNumbers.AsSpan(0, _batch.RowCount);
+    public ReadOnlySpan<long> LastBatchRowNumbers => _rowNumbers[_current].AsSpan(0, _batches[_current].RowCount);
 
     public RecordBatch? ReadNextBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_done)
             return null;
-        _batch.Clear();
-        int rows = 0;
-        while (rows < _rowNumbers.Length && _parser.ReadRecord())
+        int next = _current ^ 1, rows;
+        try
         {
-            AppendRecord();
-            _rowNumbers[rows++] = _parser.RecordLine;
+            rows = _pending?.GetAwaiter().GetResult() ?? Fill(next);
         }
-        if (rows < _rowNumbers.Length)
+        catch
+        {
             _done = true;
-        RowsRead += rows;
-        return rows == 0 ? null : _batch;
-    }
-
-    private void AppendRecord()
-    {
-        var columns = _batch.Columns;
-        int fields = Math.Min(_parser.FieldCount, columns.Length);
-        for (int i = 0; i < fields; i++)
-        {
-            var vector = columns[i];
-            var text = _parser.Field(i);
-            var converter = _converters[i];
-            if (converter.Type == ColumnType.String)
-            {
-                if (text.IsEmpty && !_parser.IsQuoted(i))
-                    AppendNull(vector, i);
-                else
-                    ((StringVector)vector).Append(text.IsEmpty ? "" : new string(text));
-                continue;
-            }
-            if (TextValues.Trim(text).IsEmpty)
-                AppendNull(vector, i);
-            else if (!converter.TryAppend(vector, text))
-                throw converter.IsOverride
-                    ? IngestErrors.BadValue(_file, _parser.RecordLine, Schema[i].Name, text.ToString(), converter.Type)
-                    : IngestErrors.TextSourceChanged(_file, _parser.RecordLine, Schema[i].Name);
+            throw;
         }
-        for (int i = fields; i < columns.Length; i++)
-            AppendNull(columns[i], i);
+        finally
+        {
+            _pending = null;
+        }
+        _current = next;
+        RowsRead += rows;
+        if (rows < _rowNumbers[next].Length)
+            _done = true;
+        else if (_readAhead)
+        {
+            int ahead = next ^ 1; // the batch the caller just finished with
+            _pending = Task.Run(() => Fill(ahead));
+        }
+        return rows == 0 ? null : _batches[next];
     }
 
-    private void AppendNull(ColumnVector vector, int i)
-    {
-        if (!Schema[i].Nullable)
-            throw IngestErrors.MissingRequiredValue(_file, _parser.RecordLine, Schema[i].Name);
-        vector.AppendNull();
-    }
+    private int Fill(int index) => _filler.Fill(_batches[index], _rowNumbers[index]);
 
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
-        _parser.Dispose();
+        try
+        {
+            _pending?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // the failure belongs to a batch nobody asked for
+        }
+        _filler.Dispose();
     }
 }

@@ -5,8 +5,9 @@ using FunctionsIngest.Sources.Excel.Typing;
 namespace FunctionsIngest.Sources.Excel;
 
 /// <summary>
-/// One worksheet read as a typed table. Two passes over the sheet keep memory independent of the row count:
-/// pass 1 (at open) finds the header, column extent and types; pass 2 streams the rows into reused batches.
+/// One worksheet read as a typed table. Pass 1 (at open) parses the sheet once, finding the header, column extent
+/// and types, and spools the data rows in a compact binary form (memory up to 16 MB, then a temp file); pass 2
+/// replays the spool into reused batches. So memory does not grow with the row count and the XML is parsed once.
 /// </summary>
 public abstract class ExcelSheetReader : ITableReader
 {
@@ -18,6 +19,7 @@ public abstract class ExcelSheetReader : ITableReader
     private readonly WarningLog _warnings;
     private readonly RecordBatch _batch;
     private readonly RowBuffer _row = new();
+    private readonly RowSpool _spool;
     private bool _haveRow;
     private bool _sourceDone;
     private int _nextRow;
@@ -31,15 +33,34 @@ public abstract class ExcelSheetReader : ITableReader
         if (options.BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
         _warnings = new WarningLog(source.SheetName);
-        var profile = SheetProfile.Scan(source, _headerRow, _warnings);
+        _spool = new RowSpool(source.SharedString);
+        SheetProfile profile;
+        try
+        {
+            profile = SheetProfile.Scan(source, _headerRow, _warnings, _spool);
+        }
+        catch (IOException ex)
+        {
+            _spool.Dispose();
+            throw IngestErrors.Io(file, ex); // the spool's temp file
+        }
+        catch
+        {
+            _spool.Dispose();
+            throw;
+        }
         if (profile.LastRowWithContent < _headerRow)
+        {
+            _spool.Dispose();
             throw IngestErrors.HeaderRowMissing(file, source.SheetName, _headerRow);
+        }
         Schema = profile.BuildSchema();
         _firstColumn = profile.FirstColumn;
         _lastDataRow = profile.LastDataRow;
         _batch = new RecordBatch(Schema, options.BatchSize);
         _nextRow = _headerRow + 1;
-        source.Restart();
+        _spool.StartReading();
+        source.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
     }
 
     /// <summary>The name of the sheet being read, as listed in the workbook.</summary>
@@ -86,15 +107,15 @@ public abstract class ExcelSheetReader : ITableReader
 
     private void FetchRowAfterHeader()
     {
-        while (_source.ReadRow(_row))
+        try
         {
-            if (_row.RowNumber > _headerRow)
-            {
-                _haveRow = true;
-                return;
-            }
+            _haveRow = _spool.Read(_row);
         }
-        _sourceDone = true;
+        catch (IOException ex)
+        {
+            throw IngestErrors.Io(_file, ex);
+        }
+        _sourceDone = !_haveRow;
     }
 
     public void Dispose()
@@ -103,6 +124,7 @@ public abstract class ExcelSheetReader : ITableReader
             return;
         _disposed = true;
         _source.Dispose();
+        _spool.Dispose();
         DisposeCore();
         GC.SuppressFinalize(this);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace FunctionsIngest.Sources.Text;
@@ -13,6 +14,7 @@ internal static class TextValues
     /// The kind of one non-empty field. A number whose integer part has a leading zero ("00123", "-007", "01.5")
     /// is an identifier => Text, so codes keep their zeros; so is an integer beyond Int64.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TextKind Classify(ReadOnlySpan<char> text, CultureInfo culture)
     {
         var s = Trim(text);
@@ -24,9 +26,10 @@ internal static class TextValues
             switch (NumberShape(s, culture.NumberFormat.NumberDecimalSeparator))
             {
                 case Shape.Integer:
-                    return long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? TextKind.Integer : TextKind.Text;
+                    // up to 18 digits always fits; longer ones are checked (beyond Int64 => an identifier)
+                    return s.Length <= 18 || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? TextKind.Integer : TextKind.Text;
                 case Shape.Fractional:
-                    return double.TryParse(s, NumberStyles.Float, culture, out _) ? TextKind.Fractional : TextKind.Text;
+                    return TextKind.Fractional; // the shape is what double.Parse accepts (an overflow parses as infinity)
                 case Shape.LeadingZero:
                     return TextKind.Text;
             }
@@ -41,16 +44,34 @@ internal static class TextValues
         return TextKind.Text;
     }
 
-    public static bool TryParseInt64(ReadOnlySpan<char> text, CultureInfo culture, out long value) =>
-        long.TryParse(Trim(text), NumberStyles.AllowLeadingSign, culture, out value);
+    /// <summary>ASCII digits with an optional '-' or '+' (whatever the culture's sign characters are).</summary>
+    public static bool TryParseInt64(ReadOnlySpan<char> text, CultureInfo culture, out long value)
+    {
+        var s = Trim(text);
+        return FastNumbers.TryInt64(s, out value) || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
 
     public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, out double value)
     {
         var s = Trim(text);
+        var separator = culture.NumberFormat.NumberDecimalSeparator;
+        if (separator.Length == 1 && FastNumbers.TryDouble(s, separator[0], out value))
+            return true;
         value = 0;
-        return NumberShape(s, culture.NumberFormat.NumberDecimalSeparator) != Shape.NotANumber
-            && double.TryParse(s, NumberStyles.Float, culture, out value);
+        return NumberShape(s, separator) != Shape.NotANumber
+            && double.TryParse(s, NumberStyles.Float, Numbers(culture), out value);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NumberFormatInfo> NumberFormats = new();
+
+    /// <summary>Invariant number rules with the culture's decimal separator: signs stay ASCII '-'/'+' (some cultures use U+2212).</summary>
+    private static NumberFormatInfo Numbers(CultureInfo culture) =>
+        culture == CultureInfo.InvariantCulture ? NumberFormatInfo.InvariantInfo : NumberFormats.GetOrAdd(culture.Name, _ =>
+        {
+            var format = (NumberFormatInfo)NumberFormatInfo.InvariantInfo.Clone();
+            format.NumberDecimalSeparator = culture.NumberFormat.NumberDecimalSeparator;
+            return NumberFormatInfo.ReadOnly(format);
+        });
 
     /// <param name="format">"yes|no": the true and false texts (case-insensitive); null = true/false.</param>
     public static bool TryParseBoolean(ReadOnlySpan<char> text, string? format, out bool value)
@@ -125,6 +146,7 @@ internal static class TextValues
     private enum Shape { NotANumber, Integer, Fractional, LeadingZero }
 
     /// <summary>[sign] digits [sep digits] [(e|E) [sign] digits], at least one mantissa digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Shape NumberShape(ReadOnlySpan<char> s, string separator)
     {
         int i = 0;

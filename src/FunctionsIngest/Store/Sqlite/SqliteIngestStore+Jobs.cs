@@ -22,8 +22,8 @@ public sealed partial class SqliteIngestStore
         ArgumentNullException.ThrowIfNull(job);
         await using var scope = await BeginWriteAsync(ct);
         using var cmd = scope.Command(
-            "INSERT INTO jobs (id, name, name_key, definition, created_at, updated_at) " +
-            "VALUES (@id, @name, @name_key, @definition, @created_at, @updated_at)");
+            "INSERT INTO jobs (id, name, name_key, definition, created_at, updated_at, schedule, time_zone, catch_up, enabled) " +
+            "VALUES (@id, @name, @name_key, @definition, @created_at, @updated_at, @schedule, @time_zone, @catch_up, @enabled)");
         JobRows.Bind(cmd, job);
         await ExecuteJobWriteAsync(cmd, job, ct);
         await scope.CommitAsync(ct);
@@ -59,7 +59,8 @@ public sealed partial class SqliteIngestStore
         await using var scope = await BeginWriteAsync(ct);
         // created_at is immutable: the row keeps the instant it was created with.
         using var cmd = scope.Command(
-            "UPDATE jobs SET name = @name, name_key = @name_key, definition = @definition, updated_at = @updated_at " +
+            "UPDATE jobs SET name = @name, name_key = @name_key, definition = @definition, updated_at = @updated_at, " +
+            "schedule = @schedule, time_zone = @time_zone, catch_up = @catch_up, enabled = @enabled " +
             "WHERE id = @id");
         JobRows.Bind(cmd, job);
         var changed = await ExecuteJobWriteAsync(cmd, job, ct);

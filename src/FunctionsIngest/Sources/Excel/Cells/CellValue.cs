@@ -30,6 +30,9 @@ internal struct CellValue
     public long Micros;
     public string? Text;
 
+    /// <summary>For text from the shared-string table: its index + 1 (0 otherwise), so a spool can store the index.</summary>
+    public int SharedIndex;
+
     public readonly bool HasContent => Kind != CellKind.Blank;
 
     /// <summary>True for the kinds that become null with a warning.</summary>

@@ -1,6 +1,6 @@
 namespace FunctionsIngest.Sources.Excel.Cells;
 
-/// <summary>A sheet read row by row, restartable so the table reader can make a typing pass and then a filling pass.</summary>
+/// <summary>A sheet read row by row, once, in ascending row order.</summary>
 internal interface ISheetRowSource : IDisposable
 {
     string SheetName { get; }
@@ -8,6 +8,6 @@ internal interface ISheetRowSource : IDisposable
     /// <summary>Fills <paramref name="row"/> with the next row present in the sheet (ascending row numbers); false at the end.</summary>
     bool ReadRow(RowBuffer row);
 
-    /// <summary>Starts again from the first row.</summary>
-    void Restart();
+    /// <summary>The shared string a cell's <see cref="CellValue.SharedIndex"/> points at.</summary>
+    string SharedString(int sharedIndex);
 }

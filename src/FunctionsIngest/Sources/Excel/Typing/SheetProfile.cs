@@ -6,7 +6,7 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// <summary>
 /// Pass 1 over a sheet: the header row's text, the column extent (leading and trailing columns with neither a
 /// header nor a value are dropped), the last row holding a value (trailing empty rows are dropped), each column's
-/// inferred type, and the warnings. Memory is per column, never per row.
+/// inferred type, and the warnings. Memory is per column, never per row (the spool spills to disk).
 /// </summary>
 internal sealed class SheetProfile
 {
@@ -18,7 +18,8 @@ internal sealed class SheetProfile
     public int LastDataRow { get; private set; }
     public int LastRowWithContent { get; private set; }
 
-    public static SheetProfile Scan(ISheetRowSource source, int headerRow, WarningLog warnings)
+    /// <summary>Reads the whole sheet once; data rows go to <paramref name="spool"/> for pass 2.</summary>
+    public static SheetProfile Scan(ISheetRowSource source, int headerRow, WarningLog warnings, RowSpool spool)
     {
         var profile = new SheetProfile();
         var row = new RowBuffer();
@@ -31,6 +32,8 @@ internal sealed class SheetProfile
                 continue;
             }
             profile.Observe(row, headerRow, warnings);
+            if (row.RowNumber > headerRow)
+                spool.Write(row);
         }
         warnings.Close();
         return profile;

@@ -21,12 +21,14 @@ internal sealed class XlsRowSource : ISheetRowSource
         _file = file;
         _sheetIndex = sheetIndex;
         SheetName = sheetName;
-        Restart();
+        MoveToSheet();
     }
 
     public string SheetName { get; }
 
-    public void Restart() => EdrWorkbook.Guard(_file, () =>
+    public string SharedString(int sharedIndex) => throw new NotSupportedException("ExcelDataReader cells carry no shared-string index.");
+
+    private void MoveToSheet() => EdrWorkbook.Guard(_file, () =>
     {
         _reader.Reset();
         for (int i = 0; i < _sheetIndex; i++)

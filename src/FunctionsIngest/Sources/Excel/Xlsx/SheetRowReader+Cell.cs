@@ -104,7 +104,9 @@ internal sealed partial class SheetRowReader
                     return Missing(hasFormula);
                 if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), v!.Trim(), _strings.Count);
-                return Text(_strings[index], column, rowNumber);
+                var shared = Text(_strings[index], column, rowNumber);
+                shared.SharedIndex = shared.Kind == CellKind.Text ? index + 1 : 0;
+                return shared;
             case "inlineStr":
                 return inline is not null ? Text(inline, column, rowNumber) : v is not null ? Text(OoxmlEscapes.Decode(v), column, rowNumber) : default;
             case "b":

@@ -10,7 +10,8 @@ namespace FunctionsIngest.Sources.Excel.Xlsx;
 /// <summary>
 /// Streams the rows of one worksheet part with a secure XmlReader and atomised names, matching local names
 /// only (so prefixed elements work). Rows and cells without r take previous + 1; consecutive &lt;row&gt;
-/// elements with the same r are merged; reading stops at the end of sheetData.
+/// elements with the same r are merged; reading stops at the end of sheetData. Used for parts that are not
+/// UTF-8, and by the tests as the oracle for <see cref="Utf8.Utf8SheetReader"/>.
 /// </summary>
 internal sealed partial class SheetRowReader : ISheetRowSource
 {
@@ -36,17 +37,17 @@ internal sealed partial class SheetRowReader : ISheetRowSource
         _styles = styles;
         _date1904 = date1904;
         _names = new Names(new NameTable());
-        Restart();
+        Open();
     }
 
     public string SheetName { get; }
 
+    public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
+
     private string File => _package.DisplayName;
 
-    public void Restart()
+    private void Open()
     {
-        _reader?.Dispose();
-        _reader = null;
         _reader = XmlParts.Guard(File, _part, () => XmlParts.CreateReader(_package.Open(_part), _names.Table));
         _onRow = false;
         _pendingRow = 0;

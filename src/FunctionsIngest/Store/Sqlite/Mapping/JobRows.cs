@@ -16,7 +16,7 @@ internal static class JobRows
         CreatedAt: r.GetInstant(at + 2),
         UpdatedAt: r.GetInstant(at + 3));
 
-    /// <summary>Binds @id, @name, @name_key, @definition, @created_at, @updated_at.</summary>
+    /// <summary>Binds @id, @name, @name_key, @definition, @created_at, @updated_at and the schedule columns.</summary>
     public static void Bind(SqliteCommand cmd, Job job)
     {
         cmd.Parameters.AddWithValue("@id", job.Id);
@@ -25,6 +25,10 @@ internal static class JobRows
         cmd.Parameters.AddWithValue("@definition", StoreJson.Serialize(job.Definition));
         cmd.Parameters.AddWithValue("@created_at", SqliteValues.ToText(job.CreatedAt));
         cmd.Parameters.AddWithValue("@updated_at", SqliteValues.ToText(job.UpdatedAt));
+        cmd.Parameters.AddWithValue("@schedule", SqliteValues.ToDb(job.Definition.Schedule));
+        cmd.Parameters.AddWithValue("@time_zone", SqliteValues.ToDb(job.Definition.TimeZone));
+        cmd.Parameters.AddWithValue("@catch_up", job.Definition.CatchUp);
+        cmd.Parameters.AddWithValue("@enabled", job.Definition.Enabled ? 1 : 0);
     }
 
     /// <summary>

@@ -42,11 +42,34 @@ internal sealed partial class Utf8SheetReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadCell(RowBuffer row, int rowNumber, int lastColumn)
     {
-        int column = ColumnOf(rowNumber, lastColumn);
-        var type = CellTypeOf();
+        // One pass over the attributes: only the unprefixed r, s and t matter.
+        ReadOnlySpan<byte> reference = default, typeName = default;
+        bool hasReference = false, hasType = false;
         int style = 0;
-        if (_cursor.TryGetAttribute("s"u8, out var s) && !(Utf8Parser.TryParse(s, out style, out int used) && used == s.Length))
-            style = 0;
+        for (int i = 0; i < _cursor.AttributeCount; i++)
+        {
+            var name = _cursor.AttributeName(i);
+            if (name.Length != 1)
+                continue;
+            switch (name[0])
+            {
+                case (byte)'r':
+                    reference = _cursor.AttributeValue(i);
+                    hasReference = true;
+                    break;
+                case (byte)'t':
+                    typeName = _cursor.AttributeValue(i);
+                    hasType = true;
+                    break;
+                case (byte)'s':
+                    var s = _cursor.AttributeValue(i);
+                    if (!(Utf8Parser.TryParse(s, out style, out int used) && used == s.Length))
+                        style = 0;
+                    break;
+            }
+        }
+        int column = ColumnOf(hasReference, reference, rowNumber, lastColumn);
+        var type = hasType ? CellTypeOf(typeName) : CellType.Number;
         if (_cursor.IsEmptyElement)
             return column; // style-only cell: blank
 
@@ -84,9 +107,9 @@ internal sealed partial class Utf8SheetReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ColumnOf(int rowNumber, int lastColumn)
+    private int ColumnOf(bool hasReference, ReadOnlySpan<byte> reference, int rowNumber, int lastColumn)
     {
-        if (!_cursor.TryGetAttribute("r"u8, out var reference))
+        if (!hasReference)
         {
             if (lastColumn + 1 >= RowBuffer.MaxColumns)
                 throw IngestErrors.ColumnOutOfRange(File, SheetName, CellReference.Format(lastColumn + 1, rowNumber));
@@ -106,10 +129,8 @@ internal sealed partial class Utf8SheetReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private CellType CellTypeOf()
+    private static CellType CellTypeOf(ReadOnlySpan<byte> t)
     {
-        if (!_cursor.TryGetAttribute("t"u8, out var t))
-            return CellType.Number;
         if (t.SequenceEqual("s"u8)) return CellType.Shared;
         if (t.SequenceEqual("n"u8) || t.IsEmpty) return CellType.Number;
         if (t.SequenceEqual("b"u8)) return CellType.Boolean;

@@ -27,7 +27,9 @@ internal sealed partial class Utf8SheetReader
                     return Missing(hasFormula);
                 if (!Utf8Parser.TryParse(v, out int index, out int used) || used != v.Length || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), Text(v), _strings.Count);
-                return TextCell(_strings[index], column, rowNumber);
+                var shared = TextCell(_strings[index], column, rowNumber);
+                shared.SharedIndex = shared.Kind == CellKind.Text ? index + 1 : 0;
+                return shared;
             case CellType.InlineString:
                 return inline is not null ? TextCell(inline, column, rowNumber)
                     : hasValue ? TextCell(OoxmlEscapes.Decode(Encoding.UTF8.GetString(raw)), column, rowNumber) : default;

@@ -20,7 +20,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     private readonly SharedStringTable _strings;
     private readonly StyleTable _styles;
     private readonly bool _date1904;
-    private Utf8XmlCursor _cursor;
+    private readonly Utf8XmlCursor _cursor;
     private bool _inSheetData;
     private bool _done;
     private bool _onRow;
@@ -40,6 +40,8 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     }
 
     public string SheetName { get; }
+
+    public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
     private string File => _package.DisplayName;
 
@@ -67,15 +69,17 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
         return cursor;
     });
 
-    public void Restart()
+    public bool ReadRow(RowBuffer row)
     {
-        _cursor.Dispose();
-        _cursor = OpenCursor(_package, _part) ?? throw new InvalidOperationException("The part changed encoding between passes.");
-        _inSheetData = _done = _onRow = false;
-        _pendingRow = _lastRow = 0;
+        try
+        {
+            return ReadRowCore(row);
+        }
+        catch (Exception ex) when (XmlParts.Map(File, _part, ex) is { } mapped)
+        {
+            throw mapped;
+        }
     }
-
-    public bool ReadRow(RowBuffer row) => XmlParts.Guard(File, _part, () => ReadRowCore(row));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRowCore(RowBuffer row)

@@ -29,6 +29,17 @@ internal sealed partial class Utf8XmlCursor
         return false;
     }
 
+    public int AttributeCount => _attributeCount;
+
+    /// <summary>Name and raw value of attribute <paramref name="index"/> (entities not decoded; see <see cref="TryGetAttribute"/>).</summary>
+    public ReadOnlySpan<byte> AttributeName(int index) => _buffer.AsSpan(_attributes[index * 4], _attributes[index * 4 + 1]);
+
+    public ReadOnlySpan<byte> AttributeValue(int index)
+    {
+        var value = _buffer.AsSpan(_attributes[index * 4 + 2], _attributes[index * 4 + 3]);
+        return value.IndexOf((byte)'&') >= 0 ? DecodeAttribute(value) : value;
+    }
+
     private void AddAttribute(int nameStart, int nameLength, int valueStart, int valueLength)
     {
         int at = _attributeCount * 4;

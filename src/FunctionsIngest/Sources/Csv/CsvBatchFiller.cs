@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Text;
+
+namespace FunctionsIngest.Sources.Csv;
+
+/// <summary>Pass 2: parses records into a batch, converting each field to its column's type (inferred or given).</summary>
+internal sealed class CsvBatchFiller : IDisposable
+{
+    private readonly CsvParser _parser;
+    private readonly string _file;
+    private readonly TableSchema _schema;
+    private readonly TextConverter[] _converters;
+    private readonly StringPool[] _pools;
+    private RecordBatch _batch = null!;
+
+    public CsvBatchFiller(CsvParser parser, string file, TableSchema schema, TextConverter[] converters)
+    {
+        _parser = parser;
+        _file = file;
+        _schema = schema;
+        _converters = converters;
+        _pools = converters.Select(_ => new StringPool()).ToArray();
+    }
+
+    public CsvParser Parser => _parser;
+
+    /// <summary>Clears <paramref name="batch"/> and fills it with up to its capacity of records; returns the row count.</summary>
+    public int Fill(RecordBatch batch, long[] rowNumbers)
+    {
+        _batch = batch;
+        batch.Clear();
+        int rows = 0;
+        while (rows < rowNumbers.Length && _parser.ReadRecord())
+        {
+            AppendRecord();
+            rowNumbers[rows++] = _parser.RecordLine;
+        }
+        return rows;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendRecord()
+    {
+        var columns = _batch.Columns;
+        int fields = Math.Min(_parser.FieldCount, columns.Length);
+        for (int i = 0; i < fields; i++)
+        {
+            var vector = columns[i];
+            var text = _parser.Field(i);
+            var converter = _converters[i];
+            if (converter.Type == ColumnType.String)
+            {
+                if (text.IsEmpty && !_parser.IsQuoted(i))
+                    AppendNull(vector, i);
+                else
+                    ((StringVector)vector).Append(_pools[i].Get(text));
+                continue;
+            }
+            if (TextValues.Trim(text).IsEmpty)
+                AppendNull(vector, i);
+            else if (!converter.TryAppend(vector, text))
+                throw converter.IsOverride
+                    ? IngestErrors.BadValue(_file, _parser.RecordLine, _schema[i].Name, text.ToString(), converter.Type)
+                    : IngestErrors.TextSourceChanged(_file, _parser.RecordLine, _schema[i].Name);
+        }
+        for (int i = fields; i < columns.Length; i++)
+            AppendNull(columns[i], i);
+    }
+
+    private void AppendNull(ColumnVector vector, int i)
+    {
+        if (!_schema[i].Nullable)
+            throw IngestErrors.MissingRequiredValue(_file, _parser.RecordLine, _schema[i].Name);
+        vector.AppendNull();
+    }
+
+    public void Dispose() => _parser.Dispose();
+}

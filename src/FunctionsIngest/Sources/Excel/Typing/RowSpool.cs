@@ -1,0 +1,256 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using FunctionsIngest.Sources.Excel.Cells;
+
+namespace FunctionsIngest.Sources.Excel.Typing;
+
+/// <summary>
+/// The data rows of pass 1 in a compact binary form, so pass 2 replays them instead of inflating and parsing the
+/// sheet again. Held in memory up to <see cref="MemoryLimit"/> bytes, then spilled to a temp file deleted on close,
+/// so memory stays bounded. Per row: row number, cell count; per cell: column, kind, payload (8-byte number or
+/// micros, shared-string index, or UTF-16 text). Blank and null-with-warning cells are not stored.
+/// </summary>
+internal sealed class RowSpool : IDisposable
+{
+    public const int MemoryLimit = 16 * 1024 * 1024;
+    private const byte SharedText = 0x80;
+
+    private readonly Func<int, string> _sharedStrings;
+    private Stream _stream = new MemoryStream();
+    private bool _reading;
+
+    private readonly int _memoryLimit;
+
+    public RowSpool(Func<int, string> sharedStrings, int memoryLimit = MemoryLimit)
+    {
+        _sharedStrings = sharedStrings;
+        _memoryLimit = memoryLimit;
+    }
+
+    public long Length => _stream.Length + (_reading ? 0 : _bufferPos);
+
+    /// <summary>True once the spool moved to a temp file.</summary>
+    public bool OnDisk => _stream is not MemoryStream;
+
+    public void Write(RowBuffer row)
+    {
+        int count = 0;
+        for (int i = 0; i < row.SetCount; i++)
+        {
+            if (IsStored(row.Get(row.SetColumn(i))))
+                count++;
+        }
+        if (count == 0)
+            return;
+        WriteVarint((uint)row.RowNumber);
+        WriteVarint((uint)count);
+        for (int i = 0; i < row.SetCount; i++)
+        {
+            int column = row.SetColumn(i);
+            ref readonly var cell = ref row.Get(column);
+            if (!IsStored(cell))
+                continue;
+            WriteVarint((uint)column);
+            switch (cell.Kind)
+            {
+                case CellKind.Text when cell.SharedIndex > 0:
+                    WriteByte(SharedText);
+                    WriteVarint((uint)cell.SharedIndex);
+                    break;
+                case CellKind.Text:
+                    WriteByte((byte)CellKind.Text);
+                    WriteVarint((uint)cell.Text!.Length);
+                    WriteBytes(MemoryMarshal.AsBytes(cell.Text.AsSpan()));
+                    break;
+                case CellKind.DateTime or CellKind.Time:
+                    WriteByte((byte)cell.Kind);
+                    WriteInt64(cell.Micros);
+                    break;
+                default:
+                    WriteByte((byte)cell.Kind);
+                    WriteInt64(BitConverter.DoubleToInt64Bits(cell.Number));
+                    break;
+            }
+        }
+        if (_bufferPos > _buffer.Length / 2)
+        {
+            FlushBuffer();
+            if (_stream is MemoryStream memory && memory.Length > _memoryLimit)
+                Spill(memory);
+        }
+    }
+
+    private static bool IsStored(in CellValue cell) => cell.Kind is CellKind.Number or CellKind.Boolean or CellKind.Text or CellKind.DateTime or CellKind.Time;
+
+    private void Spill(MemoryStream memory)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "fi-xlsx-spool-" + Guid.NewGuid().ToString("N") + ".bin");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        memory.Position = 0;
+        memory.CopyTo(file);
+        memory.Dispose();
+        _stream = file;
+    }
+
+    /// <summary>Switches from writing to reading, from the first row.</summary>
+    public void StartReading()
+    {
+        FlushBuffer();
+        if (_stream is MemoryStream memory && memory.Length > _memoryLimit)
+            Spill(memory);
+        _stream.Flush();
+        _stream.Position = 0;
+        _bufferPos = _bufferEnd = 0;
+        _reading = true;
+    }
+
+    public bool Read(RowBuffer row)
+    {
+        row.Clear();
+        if (!_reading || !TryReadVarint(out uint rowNumber))
+            return false;
+        row.RowNumber = (int)rowNumber;
+        int count = (int)ReadVarint();
+        for (int i = 0; i < count; i++)
+        {
+            int column = (int)ReadVarint();
+            byte kind = ReadByte();
+            var cell = new CellValue();
+            switch (kind)
+            {
+                case SharedText:
+                    cell.SharedIndex = (int)ReadVarint();
+                    cell.Kind = CellKind.Text;
+                    cell.Text = _sharedStrings(cell.SharedIndex);
+                    break;
+                case (byte)CellKind.Text:
+                    int length = (int)ReadVarint();
+                    var bytes = ReadBytes(length * 2);
+                    cell.Kind = CellKind.Text;
+                    cell.Text = new string(MemoryMarshal.Cast<byte, char>(bytes));
+                    break;
+                case (byte)CellKind.DateTime or (byte)CellKind.Time:
+                    cell.Kind = (CellKind)kind;
+                    cell.Micros = ReadInt64();
+                    break;
+                default:
+                    cell.Kind = (CellKind)kind;
+                    cell.Number = BitConverter.Int64BitsToDouble(ReadInt64());
+                    break;
+            }
+            row.Put(column, cell);
+        }
+        return true;
+    }
+
+    // Own buffering: per-call overhead of Stream.Write/ReadByte dominated when cells were written field by field.
+    private byte[] _buffer = new byte[1 << 16];
+    private int _bufferPos;   // write: bytes pending; read: next byte
+    private int _bufferEnd;   // read: bytes available
+
+    private Span<byte> Reserve(int count)
+    {
+        if (_bufferPos + count > _buffer.Length)
+        {
+            FlushBuffer();
+            if (count > _buffer.Length)
+                _buffer = new byte[count];
+        }
+        var span = _buffer.AsSpan(_bufferPos, count);
+        _bufferPos += count;
+        return span;
+    }
+
+    private void FlushBuffer()
+    {
+        _stream.Write(_buffer, 0, _bufferPos);
+        _bufferPos = 0;
+    }
+
+    private void WriteByte(byte value) => Reserve(1)[0] = value;
+
+    private void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _buffer.Length / 2)
+        {
+            FlushBuffer();
+            _stream.Write(bytes);
+            return;
+        }
+        bytes.CopyTo(Reserve(bytes.Length));
+    }
+
+    private void WriteInt64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
+
+    private void WriteVarint(uint value)
+    {
+        var span = Reserve(5);
+        int n = 0;
+        while (value >= 0x80)
+        {
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[n++] = (byte)value;
+        _bufferPos -= 5 - n;
+    }
+
+    private bool Available(int count)
+    {
+        if (_bufferEnd - _bufferPos >= count)
+            return true;
+        int left = _bufferEnd - _bufferPos;
+        if (count > _buffer.Length)
+        {
+            var bigger = new byte[count];
+            _buffer.AsSpan(_bufferPos, left).CopyTo(bigger);
+            _buffer = bigger;
+        }
+        else
+        {
+            _buffer.AsSpan(_bufferPos, left).CopyTo(_buffer);
+        }
+        _bufferPos = 0;
+        _bufferEnd = left;
+        while (_bufferEnd < count)
+        {
+            int n = _stream.Read(_buffer, _bufferEnd, _buffer.Length - _bufferEnd);
+            if (n == 0)
+                return false;
+            _bufferEnd += n;
+        }
+        return true;
+    }
+
+    private byte ReadByte() => Available(1) ? _buffer[_bufferPos++] : throw new EndOfStreamException("The row spool ended early.");
+
+    private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(ReadBytes(8));
+
+    private ReadOnlySpan<byte> ReadBytes(int count)
+    {
+        if (!Available(count))
+            throw new EndOfStreamException("The row spool ended early.");
+        var span = _buffer.AsSpan(_bufferPos, count);
+        _bufferPos += count;
+        return span;
+    }
+
+    private uint ReadVarint() => TryReadVarint(out uint value) ? value : throw new EndOfStreamException("The row spool ended early.");
+
+    private bool TryReadVarint(out uint value)
+    {
+        value = 0;
+        for (int shift = 0; shift < 35; shift += 7)
+        {
+            if (!Available(1))
+                return shift == 0 ? false : throw new EndOfStreamException("The row spool ended early.");
+            byte b = _buffer[_bufferPos++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+                return true;
+        }
+        throw new InvalidDataException("Bad varint in the row spool.");
+    }
+
+    public void Dispose() => _stream.Dispose();
+}
