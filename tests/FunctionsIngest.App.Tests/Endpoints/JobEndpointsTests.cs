@@ -209,4 +209,57 @@ public sealed class JobEndpointsTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(schedule, body.GetProperty("errors").GetProperty("schedule")[0].GetString());
     }
+
+    [Fact]
+    public async Task Run_policies_have_defaults_and_the_next_run_is_shown()
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "/api/jobs", new
+        {
+            name = "nightly",
+            source = new { path = "in/sales/*.xlsx", incremental = true },
+            destination = new { path = "datasets/sales" },
+            schedule = "0 2 * * *",
+            timeZone = "Europe/Paris",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal("skip", body.GetProperty("overlap").GetString());
+        Assert.Equal("once", body.GetProperty("catchUp").GetString());
+        Assert.Equal(3, body.GetProperty("retry").GetProperty("maxAttempts").GetInt32());
+        Assert.True(body.GetProperty("source").GetProperty("incremental").GetBoolean());
+        var next = body.GetProperty("nextRunAt").GetDateTimeOffset();
+        Assert.True(next > DateTimeOffset.UtcNow && next <= DateTimeOffset.UtcNow.AddDays(1).AddHours(1));
+        Assert.Equal(2, TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Hour);
+    }
+
+    [Fact]
+    public async Task Run_policies_are_validated()
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "/api/jobs", new
+        {
+            name = "bad-policies",
+            source = new { path = "in/a.xlsx", incremental = "yes" },
+            destination = new { path = "out/a" },
+            overlap = "sometimes",
+            catchUp = "never",
+            retry = new { maxAttempts = 0, backoffCoefficient = 0.5, firstRetryIntervalSeconds = -1, jitter = true },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        string[] expected = ["source.incremental", "overlap", "catchUp", "retry.maxAttempts", "retry.backoffCoefficient", "retry.firstRetryIntervalSeconds", "retry.jitter"];
+        Assert.Equal(expected.Order(), body.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
+    public async Task A_disabled_or_unscheduled_job_has_no_next_run()
+    {
+        var (_, disabled, _) = await _client.SendAsync(HttpMethod.Post, "/api/jobs", new
+        {
+            name = "off", source = new { path = "in/a.xlsx" }, destination = new { path = "out/a" }, schedule = "* * * * *", enabled = false,
+        });
+        var (_, manual, _) = await _client.SendAsync(HttpMethod.Post, "/api/jobs", ApiClient.Job("manual"));
+
+        Assert.False(disabled.TryGetProperty("nextRunAt", out _));
+        Assert.False(manual.TryGetProperty("nextRunAt", out _));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FunctionsIngest.Testing;
@@ -13,23 +12,20 @@ public sealed record ReadTable(IReadOnlyList<string> Columns, IReadOnlyList<stri
 }
 
 /// <summary>
-/// Reads a Parquet file with DuckDB, arrow-rs and hyparquet (tests/oracles/read-parquet.mjs), asserts
-/// that all three read it and agree value for value, and returns what they read.
+/// Reads a Parquet file with DuckDB, arrow-rs and hyparquet (<see cref="ParquetOracle"/>), asserts that all
+/// three read it and agree value for value, and returns what they read.
 /// </summary>
 public static class DatasetReader
 {
     public static ReadTable ReadAllReaders(string parquetFile)
     {
-        var document = RunOracle(parquetFile);
+        var result = ParquetOracle.ReadAll(parquetFile);
         ReadTable? first = null;
-        foreach (var reader in new[] { "duckdb", "arrowRs", "hyparquet" })
+        foreach (var reader in result.Readers)
         {
-            var result = document.GetProperty(reader);
-            if (result.TryGetProperty("error", out var error))
-                Assert.Fail($"{reader} could not read {parquetFile}: {error}");
-            var table = new ReadTable(
-                result.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToArray(),
-                result.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(Text).ToArray()).ToArray());
+            if (reader.Error is not null)
+                Assert.Fail($"{reader.Name} could not read {parquetFile}: {reader.Error}");
+            var table = new ReadTable(reader.Columns, reader.Rows.Select(r => r.Select(Text).ToArray()).ToArray());
             if (first is null)
             {
                 first = table;
@@ -38,7 +34,7 @@ public static class DatasetReader
             Assert.Equal(first.Columns, table.Columns);
             Assert.Equal(first.Rows.Count, table.Rows.Count);
             for (var i = 0; i < table.Rows.Count; i++)
-                Assert.True(first.Rows[i].SequenceEqual(table.Rows[i]), $"row {i}: duckdb [{string.Join(", ", first.Rows[i])}] but {reader} [{string.Join(", ", table.Rows[i])}]");
+                Assert.True(first.Row(i) == table.Row(i), $"row {i}: duckdb [{first.Row(i)}] but {reader.Name} [{table.Row(i)}]");
         }
         return first!;
     }
@@ -52,19 +48,4 @@ public static class DatasetReader
         JsonValueKind.False => "false",
         _ => value.GetRawText(),
     };
-
-    private static JsonElement RunOracle(string parquetFile)
-    {
-        var oracles = Path.Combine(RepoPaths.Root, "tests", "oracles");
-        Assert.True(Directory.Exists(Path.Combine(oracles, "node_modules")), $"Run `npm ci --prefix tests/oracles` first (scripts/test.sh does).");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(oracles, "read-parquet.mjs"));
-        start.ArgumentList.Add(parquetFile);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(stdout.Length > 0, $"read-parquet.mjs printed nothing (exit {process.ExitCode}): {stderr.Result}");
-        return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
 }
