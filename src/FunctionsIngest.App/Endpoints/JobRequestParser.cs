@@ -141,6 +141,8 @@ public sealed class JobRequestParser
         var path = RequiredString(destination, "path", "destination.path");
         if (path is not null && StoragePaths.Validate(path) is { } problem)
             Add("destination.path", $"{problem}.");
+        else if (path is not null && path.Replace('\\', '/').Split('/').All(s => s is "" or "."))
+            Add("destination.path", "must name a folder below the storage root, not the root itself.");
         var compression = OptionalString(destination, "compression", "destination.compression") ?? "snappy";
         if (!CompressionNames.TryParse(compression, out _))
             Add("destination.compression", $"'{compression}' is not supported; use one of: {string.Join(", ", CompressionNames.All)}.");

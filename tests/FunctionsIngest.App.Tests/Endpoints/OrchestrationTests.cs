@@ -65,7 +65,8 @@ public sealed class OrchestrationTests
 
         Assert.All(finals, f => Assert.Equal("Completed", f.GetProperty("runtimeStatus").GetString()));
         var dataset = Path.Combine(app.FilesRoot, "datasets", "many");
-        Assert.Equal(50, Directory.GetFiles(dataset, "*.parquet").Length);
+        Assert.Equal(50, Directory.GetFiles(dataset, "*.parquet", SearchOption.AllDirectories).Length);
+        Assert.Equal(50, Directory.GetDirectories(dataset, "run-*").Length);
         Assert.Equal(50 * 150, finals.Sum(f => f.GetProperty("rowsWritten").GetInt64()));
         foreach (var run in finals)
         {
@@ -188,7 +189,7 @@ public sealed class OrchestrationTests
         Assert.Equal("Failed", failed.GetProperty("runtimeStatus").GetString());
         Assert.Contains("in/re/b.xlsx", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         var dataset = Path.Combine(app.FilesRoot, "datasets", "re");
-        Assert.Empty(Directory.GetFiles(dataset, "*.parquet"));
+        Assert.False(Directory.Exists(dataset) && Directory.GetFiles(dataset, "*", SearchOption.AllDirectories).Length > 0, "a failed run published files");
 
         File.Copy(Testing.RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), bad, overwrite: true);
         var (status, started, response) = await client.SendAsync(HttpMethod.Post, $"/api/runs/{failed.GetProperty("id").GetString()}/rerun");
@@ -198,8 +199,10 @@ public sealed class OrchestrationTests
         Assert.Equal("Completed", rerun.GetProperty("runtimeStatus").GetString());
         Assert.Equal(failed.GetProperty("id").GetString(), rerun.GetProperty("rerunOf").GetString());
         Assert.Equal(300, rerun.GetProperty("rowsWritten").GetInt64());
-        Assert.Equal(2, Directory.GetFiles(dataset, "*.parquet").Length);
-        Assert.False(Directory.Exists(Path.Combine(dataset, "_staging", failed.GetProperty("id").GetString()!)));
+        var parts = Directory.GetFiles(dataset, "*.parquet", SearchOption.AllDirectories);
+        Assert.Equal(2, parts.Length);
+        Assert.All(parts, p => Assert.EndsWith(rerun.GetProperty("id").GetString()!, Path.GetDirectoryName(p), StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(app.FilesRoot, "datasets", ".re.staging")));
         var (_, logs, _) = await client.SendAsync(HttpMethod.Get, $"/api/runs/{started.GetProperty("id").GetString()}/logs");
         Assert.Contains(logs.GetProperty("items").EnumerateArray(), l => l.GetProperty("message").GetString()!.StartsWith("Reused the part", StringComparison.Ordinal));
         var (again, _, _) = await client.SendAsync(HttpMethod.Post, $"/api/runs/{rerun.GetProperty("id").GetString()}/rerun");

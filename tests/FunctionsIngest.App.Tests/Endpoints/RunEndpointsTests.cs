@@ -38,13 +38,14 @@ public sealed class RunEndpointsTests : IDisposable
         Assert.Equal(150, run.GetProperty("rowsWritten").GetInt64());
         Assert.False(run.TryGetProperty("error", out _));
         var output = run.GetProperty("output").EnumerateArray().Select(o => o.GetString()!).ToArray();
-        Assert.Equal([$"datasets/iris/part-00000-{runId}.parquet"], output);
+        Assert.Matches($@"^datasets/iris/run-\d{{8}}T\d{{6}}Z-{runId}/part-00000\.parquet$", Assert.Single(output));
         Assert.Equal(["plan:Completed", "copy[0]:Completed", "commit:Completed"],
             run.GetProperty("steps").EnumerateArray().Select(s => $"{s.GetProperty("name").GetString()}:{s.GetProperty("status").GetString()}"));
 
         var dataset = Path.Combine(_app.FilesRoot, "datasets", "iris");
-        Assert.Equal([$"part-00000-{runId}.parquet"], Directory.GetFiles(dataset).Select(Path.GetFileName));
-        Assert.False(Directory.Exists(Path.Combine(dataset, "_staging")));
+        var files = Directory.GetFiles(dataset, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_app.FilesRoot, f)).Order();
+        Assert.Equal([$"datasets/iris/_manifests/{runId}.json", output[0]], files);
+        Assert.False(Directory.Exists(Path.Combine(_app.FilesRoot, "datasets", ".iris.staging")));
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataset, "_manifests", $"{runId}.json"))).RootElement;
         Assert.Equal(150, manifest.GetProperty("parts")[0].GetProperty("rows").GetInt64());
         Assert.Equal("in/iris.xlsx", manifest.GetProperty("inputs")[0].GetProperty("file").GetString());

@@ -76,14 +76,15 @@ public sealed class RunFailureTests : IDisposable
         var good = await _client.RunToEndAsync(jobId);
         Assert.Equal("Completed", good.GetProperty("runtimeStatus").GetString());
         var dataset = Path.Combine(_app.FilesRoot, "datasets", "iris");
-        var before = Directory.GetFiles(dataset).Select(f => (Path.GetFileName(f), new FileInfo(f).Length)).ToArray();
+        var before = Directory.GetFiles(dataset, "*", SearchOption.AllDirectories).Select(f => (f, new FileInfo(f).Length)).ToArray();
+        Assert.Equal(2, before.Length); // the part and the manifest
 
         File.WriteAllBytes(source, Encoding.ASCII.GetBytes("garbage"));
         var bad = await _client.RunToEndAsync(jobId);
 
         Assert.Equal("Failed", bad.GetProperty("runtimeStatus").GetString());
-        Assert.Equal(before, Directory.GetFiles(dataset).Select(f => (Path.GetFileName(f), new FileInfo(f).Length)).ToArray());
-        Assert.False(Directory.Exists(Path.Combine(dataset, "_staging")));
+        Assert.Equal(before, Directory.GetFiles(dataset, "*", SearchOption.AllDirectories).Select(f => (f, new FileInfo(f).Length)).ToArray());
+        Assert.False(Directory.Exists(Path.Combine(_app.FilesRoot, "datasets", ".iris.staging")));
     }
 
     [Fact]

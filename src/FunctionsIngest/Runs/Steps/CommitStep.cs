@@ -20,17 +20,10 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
             .ToArray();
 
         CheckSameSchema(inputs);
-        var published = new List<string>();
-        foreach (var (_, output) in inputs)
-        {
-            var staged = paths.StagedPart(output.Part);
-            var target = paths.PublishedPart(output.Part);
-            if (File.Exists(staged))
-                File.Move(staged, target, overwrite: true);
-            else if (!File.Exists(target))
-                throw new InvalidOperationException($"Staged part '{output.Part}' of run {context.Run.Id} is missing; the copy must run again.");
-            published.Add(storage.ToRelative(target));
-        }
+        var runFolder = paths.RunFolder(context.Run.CreatedAt);
+        if (inputs.Length > 0)
+            Publish(paths, runFolder, inputs.Select(i => i.Output.Part).ToHashSet(StringComparer.Ordinal), context.Run.Id);
+        var published = inputs.Select(i => storage.ToRelative(Path.Combine(runFolder, i.Output.Part))).ToList();
 
         var rowsRead = inputs.Sum(i => i.Output.RowsRead);
         var rowsWritten = inputs.Sum(i => i.Output.RowsWritten);
@@ -57,6 +50,32 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
             manifest = storage.ToRelative(paths.Manifest),
         });
         return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten)), rowsWritten, []);
+    }
+
+    /// <summary>
+    /// Moves the run's staging folder into the dataset in one rename (atomic on one file system). A retry after
+    /// a crash finds it already moved. Anything but the expected parts (a temporary file left by a killed copy)
+    /// is removed first, so that only whole parts are ever published.
+    /// </summary>
+    private static void Publish(DatasetPaths paths, string runFolder, IReadOnlySet<string> parts, string runId)
+    {
+        if (Directory.Exists(paths.Staging))
+        {
+            foreach (var file in Directory.EnumerateFiles(paths.Staging))
+            {
+                if (!parts.Contains(Path.GetFileName(file)))
+                    File.Delete(file);
+            }
+            var missing = parts.FirstOrDefault(p => !File.Exists(paths.StagedPart(p)));
+            if (missing is not null)
+                throw new InvalidOperationException($"Staged part '{missing}' of run {runId} is missing; the run must be rerun.");
+            Directory.CreateDirectory(paths.Dataset);
+            Directory.Move(paths.Staging, runFolder);
+        }
+        else if (!Directory.Exists(runFolder))
+        {
+            throw new InvalidOperationException($"The staged parts of run {runId} are missing; the run must be rerun.");
+        }
     }
 
     /// <summary>All parts of one commit must share a schema, or a reader of the dataset would fail on the mix.</summary>
