@@ -9,10 +9,13 @@ internal static class ParseOnly
 {
     public static long Ours(string path)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using var reader = CsvTableReader.Open(path, new CsvReadOptions());
+        var open = watch.Elapsed;
         long rows = 0;
         while (reader.ReadNextBatch() is { } batch)
             rows += batch.RowCount;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass 1 (open, inference) {open.TotalSeconds:0.000} s, pass 2 (typed batches) {(watch.Elapsed - open).TotalSeconds:0.000} s"));
         return rows;
     }
 
@@ -27,6 +30,7 @@ internal static class ParseOnly
                 chars += parser[i].Length;
             rows++;
         }
-        return rows - 1 + (chars > 0 ? 0 : 0);
+        GC.KeepAlive(chars);
+        return rows - 1; // the header
     }
 }

@@ -9,14 +9,13 @@ repeats="${2:-3}"
 work="${CSV_BENCH_DIR:-/tmp/csvbench}"
 mkdir -p "$work"
 
-# DuckDB from the test oracles' node_modules, installed by their package.json if missing.
-oracles="$root/tests/oracles"
-if [ ! -d "$oracles/node_modules/@duckdb/node-api" ]; then
-  (cd "$oracles" && npm ci --no-audit --no-fund)
+# DuckDB (@duckdb/node-api) from the test oracles' node_modules when present, else installed beside this script.
+modules="$root/tests/oracles/node_modules"
+if [ ! -d "$modules/@duckdb/node-api" ]; then
+  modules="$here/node_modules"
+  [ -d "$modules/@duckdb/node-api" ] || npm install --prefix "$here" --no-save --no-audit --no-fund @duckdb/node-api@1.5.6-r.1 >/dev/null
 fi
-export NODE_PATH="$oracles/node_modules"
-cp "$here/duckdb-convert.mjs" "$oracles/.csvbench-duckdb.mjs"   # ESM resolves packages from the script's folder
-trap 'rm -f "$oracles/.csvbench-duckdb.mjs"' EXIT
+export NODE_PATH="$modules"
 
 dotnet build "$here/CsvBench.csproj" -c Release --artifacts-path "$work/art" -v q -nologo >/dev/null
 bench=(dotnet "$work/art/bin/CsvBench/release/CsvBench.dll")
@@ -28,25 +27,28 @@ echo "input: $csv ($(du -h "$csv" | cut -f1), $rows rows x 10 columns)"
 # Warm the page cache so every contender reads from memory.
 cat "$csv" >/dev/null
 
-measure() { # name, command...  => "name seconds peakMB" using /usr/bin/time for wall clock and max RSS
+measure() { # name, command...  => "name wall-seconds peakMB cpu-seconds" from /usr/bin/time
   local name="$1"; shift
   local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1 )
-  echo "$name $(echo "$out" | awk '{printf "%.2f %.0f", $1, $2/1024}')"
+  out=$( { /usr/bin/time -f "%e %M %U %S" "$@" >/dev/null; } 2>&1 | tail -1 )
+  echo "$name $(echo "$out" | awk '{printf "%.2f %.0f %.2f", $1, $2/1024, $3+$4}')"
 }
 
 for i in $(seq 1 "$repeats"); do
   measure ours     "${bench[@]}" convert "$csv" "$work/ours.parquet"
-  measure duckdb   node "$oracles/.csvbench-duckdb.mjs" "$csv" "$work/duck.parquet"
+  measure duckdb   node "$here/duckdb-convert.cjs" "$csv" "$work/duck.parquet"
   measure read     "${bench[@]}" read "$csv"
   measure csvhelper "${bench[@]}" csvhelper "$csv"
 done | tee "$work/results.txt"
 
 echo
-awk '{ t[$1] = (t[$1] == "" || $2 < t[$1]) ? $2 : t[$1]; m[$1] = ($3 > m[$1]) ? $3 : m[$1] }
+awk '{ if (t[$1] == "" || $2 < t[$1]) { t[$1] = $2; c[$1] = $4 }; m[$1] = ($3 > m[$1]) ? $3 : m[$1] }
      END {
-       printf "best of runs (seconds, peak RSS MB):\n";
-       for (k in t) printf "  %-10s %6.2f s  %5d MB\n", k, t[k], m[k];
-       printf "ours / duckdb wall-time ratio: %.2fx\n", t["ours"] / t["duckdb"];
+       printf "best of runs: wall s, cpu s (user+sys), peak RSS MB\n";
+       for (k in t) printf "  %-10s %6.2f s  %6.2f s  %5d MB\n", k, t[k], c[k], m[k];
+       printf "ours / duckdb wall-time ratio: %.2fx (cpu-time ratio %.2fx)\n", t["ours"] / t["duckdb"], c["ours"] / c["duckdb"];
      }' "$work/results.txt"
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 ls -l "$work/ours.parquet" "$work/duck.parquet" | awk '{print $5, $9}'
+echo
+node "$here/duckdb-compare.cjs" "$work/ours.parquet" "$work/duck.parquet"

@@ -1,32 +1,25 @@
 using FunctionsIngest.App.Cli;
-using FunctionsIngest.App.Endpoints;
+using FunctionsIngest.App.Functions;
 using FunctionsIngest.App.Hosting;
 
 if (args.Length > 0 && args[0] == "convert")
     return ConvertCommand.Run(args[1..], Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
-    builder.WebHost.UseUrls(IngestOptions.DefaultUrl);
-// Request logs would echo query strings, and with them an API key sent as ?code=.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o =>
+if (args.Length > 0 && args[0] == "functions")
 {
-    foreach (var converter in FunctionsIngest.IngestJson.Options.Converters)
-        o.SerializerOptions.Converters.Add(converter);
-    o.SerializerOptions.DefaultIgnoreCondition = FunctionsIngest.IngestJson.Options.DefaultIgnoreCondition;
-});
-builder.Services.AddIngest(builder.Configuration);
+    if (args.Length != 2)
+    {
+        Console.Error.WriteLine("usage: functions OUTPUT_FOLDER   (writes one function.json folder per function, next to host.json)");
+        return 2;
+    }
+    await using var described = IngestApp.Create([]);
+    var written = FunctionFolders.Write(IngestApp.Endpoints(described), args[1]);
+    Console.WriteLine($"{written.Count} functions written to {args[1]}: {string.Join(", ", written)}");
+    return 0;
+}
 
-var app = builder.Build();
+var app = IngestApp.Create(args);
 StartupChecks.Run(app);
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapHealth();
-var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
-api.MapJobs();
-api.MapRuns();
 app.Run();
 return 0;
 

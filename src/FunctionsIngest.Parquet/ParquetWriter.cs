@@ -7,6 +7,7 @@ namespace FunctionsIngest.Parquet;
 /// <summary>
 /// Streams flat tables to Parquet (v1 data pages, flat OPTIONAL/REQUIRED columns), never seeking the output.
 /// Rows arrive column by column in batches closed by <see cref="EndBatch"/>; memory is bounded by one row group.
+/// Not thread-safe: one writer is fed by one thread at a time.
 /// </summary>
 public sealed partial class ParquetWriter : IDisposable
 {
@@ -43,6 +44,12 @@ public sealed partial class ParquetWriter : IDisposable
 
     /// <summary>Rows closed by <see cref="EndBatch"/> so far.</summary>
     public long RowCount { get; private set; }
+
+    /// <summary>Bytes the writer holds for row groups not yet written out (for tests of the memory bound).</summary>
+    internal long BufferedBytes => _writers.Sum(w => w.BufferedBytes + w.SealedBytes);
+
+    /// <summary>Row groups written to the output so far.</summary>
+    internal int RowGroupsWritten => _rowGroups.Count;
 
     /// <summary>Closes a batch: every column must have received the same number of rows since the previous one.</summary>
     public void EndBatch()

@@ -21,6 +21,7 @@ internal sealed class SnappyCompressor : PageCompressor
 
     public static int MaxCompressedLength(int length) => 32 + length + (length / 6);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Compress(ReadOnlySpan<byte> source, ByteBuffer output)
     {
         int max = MaxCompressedLength(source.Length);
@@ -57,6 +58,7 @@ internal sealed class SnappyCompressor : PageCompressor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint value, int shift) => (int)((value * 0x1e35a7bdu) >> shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CompressBlock(ReadOnlySpan<byte> block, Span<byte> dest)
     {
         int length = block.Length;

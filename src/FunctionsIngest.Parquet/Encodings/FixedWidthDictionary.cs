@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FunctionsIngest.Parquet.Internal;
 
@@ -18,6 +19,7 @@ internal sealed class FixedWidthDictionary<TBits> : IDisposable
     public long PlainBytes => _plain.Length;
 
     /// <summary>Looks up (adding when new) every value and writes its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Encode(ReadOnlySpan<TBits> values, Span<int> indices)
     {
         for (int i = 0; i < values.Length; i++)

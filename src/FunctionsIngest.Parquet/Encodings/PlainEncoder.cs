@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FunctionsIngest.Parquet.Internal;
 
@@ -7,6 +8,7 @@ namespace FunctionsIngest.Parquet.Encodings;
 internal static class PlainEncoder
 {
     /// <summary>BOOLEAN: bit-packed, value i in byte i/8 bit i%8, last byte zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteBooleans(ReadOnlySpan<bool> values, ByteBuffer output)
     {
         int byteCount = (values.Length + 7) / 8;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using FunctionsIngest.Parquet.Internal;
 
@@ -15,6 +16,7 @@ internal static class RleBitPackedHybrid
     public static int BitWidth(int maxValue) => maxValue <= 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)maxValue);
 
     /// <summary>Appends the runs for <paramref name="values"/> (no length prefix, no bit-width byte).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Encode<T>(ReadOnlySpan<T> values, int bitWidth, ByteBuffer output)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -55,6 +57,7 @@ internal static class RleBitPackedHybrid
         for (int b = 0; b < bytes; b++) output.WriteByte((byte)(value >> (8 * b)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteBitPacked<T>(ByteBuffer output, ReadOnlySpan<T> values, int bitWidth)
         where T : unmanaged, IBinaryInteger<T>
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Encodings;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
@@ -20,6 +21,7 @@ internal sealed class BooleanColumnWriter : ColumnWriter
 
     protected override long EstimatedPageValueBytes => (_count + 7) / 8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<bool> values, ReadOnlySpan<bool> isNull)
     {
         CheckNullMask(isNull, values.Length);
@@ -51,6 +53,7 @@ internal sealed class BooleanColumnWriter : ColumnWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override Encoding WritePageValues(ByteBuffer body, int nonNullCount)
     {
         PlainEncoder.WriteBooleans(_values.AsSpan(0, _count), body);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Encodings;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
@@ -10,6 +11,11 @@ namespace FunctionsIngest.Parquet.File;
 /// </summary>
 internal sealed partial class ByteArrayColumnWriter
 {
+    // Identity cache in front of the hash lookup: readers such as xlsx shared strings hand over the same string
+    // instance again and again, and an identity hash costs less than hashing the characters.
+    private const int IdentityCacheSize = 256;
+    private readonly string?[] _cacheKeys = new string?[IdentityCacheSize];
+    private readonly int[] _cacheIndices = new int[IdentityCacheSize];
     private readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
     private readonly ByteBuffer _dictionaryPlain = new(1 << 12);
     private int[] _entryOffsets = new int[256];
@@ -31,15 +37,20 @@ internal sealed partial class ByteArrayColumnWriter
         return _dictionaryPlain.WrittenSpan[start..end];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToDictionary(string value)
     {
-        if (!_dictionary.TryGetValue(value, out int index))
+        int slot = RuntimeHelpers.GetHashCode(value) & (IdentityCacheSize - 1);
+        int index;
+        if (ReferenceEquals(_cacheKeys[slot], value))
         {
-            index = _dictionary.Count;
-            if (index == _entryOffsets.Length) Array.Resize(ref _entryOffsets, index * 2);
-            _entryOffsets[index] = PlainEncoder.WriteString(value, _dictionaryPlain);
-            _dictionary.Add(value, index);
-            if (_dictionaryPlain.Length > Options.DictionaryPageSizeLimit) _dictionaryFull = true;
+            index = _cacheIndices[slot];
+        }
+        else
+        {
+            index = LookUpOrAdd(value);
+            _cacheKeys[slot] = value;
+            _cacheIndices[slot] = index;
         }
 
         // Until the first page is decided, keep its PLAIN form too.
@@ -54,7 +65,22 @@ internal sealed partial class ByteArrayColumnWriter
         }
     }
 
+    private int LookUpOrAdd(string value)
+    {
+        if (!_dictionary.TryGetValue(value, out int index))
+        {
+            index = _dictionary.Count;
+            if (index == _entryOffsets.Length) Array.Resize(ref _entryOffsets, index * 2);
+            _entryOffsets[index] = PlainEncoder.WriteString(value, _dictionaryPlain);
+            _dictionary.Add(value, index);
+            if (_dictionaryPlain.Length > Options.DictionaryPageSizeLimit) _dictionaryFull = true;
+        }
+
+        return index;
+    }
+
     /// <summary>At the chunk's first page: true (and dictionary dropped) when PLAIN is smaller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool DecideFirstPage()
     {
         FoldPageMinMax();
@@ -87,6 +113,7 @@ internal sealed partial class ByteArrayColumnWriter
     }
 
     /// <summary>RLE_DICTIONARY page values: 1 byte bit width, then hybrid runs without a length prefix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Encoding WriteDictionaryIndices(ByteBuffer body)
     {
         // Arrow C++ uses bit width 1 for a one-entry dictionary (encoder.cc); width 0 confuses some readers.
@@ -111,6 +138,7 @@ internal sealed partial class ByteArrayColumnWriter
 
     private void ClearDictionary()
     {
+        Array.Clear(_cacheKeys);
         _dictionary.Clear();
         _dictionaryPlain.Clear();
         _pageMinIndex = _pageMaxIndex = -1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Encodings;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
@@ -27,6 +28,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
 
     protected override long EstimatedPageValueBytes => _dictionaryMode ? EstimatedIndexBytes : _plain.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteStrings(ReadOnlySpan<string?> values)
     {
         if (Column.Required && values.IndexOf((string?)null) is int nullAt and >= 0) ThrowNullInRequired(nullAt);
@@ -70,6 +72,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteBinary(ReadOnlySpan<byte[]?> values)
     {
         if (Column.Required && values.IndexOf((byte[]?)null) is int nullAt and >= 0) ThrowNullInRequired(nullAt);
@@ -103,6 +106,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override Encoding WritePageValues(ByteBuffer body, int nonNullCount)
     {
         if (_dictionaryMode && _pageIndexCount > 0 && !DecideFirstPage()) return WriteDictionaryIndices(body);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Encodings;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
@@ -15,7 +16,7 @@ internal abstract class ColumnWriter : IDisposable
 {
     private readonly Queue<SealedChunk> _sealed = new();
     private byte[] _levels = new byte[256];
-    private ByteBuffer _pages = new(1 << 12);
+    private SegmentedBuffer _pages = new();
     private long _uncompressed;
     private long _chunkValues;
     private readonly int[] _dataPagesByEncoding = new int[16];
@@ -48,7 +49,8 @@ internal abstract class ColumnWriter : IDisposable
     /// <summary>Encoded bytes held for the current chunk (finished pages plus the open page's values).</summary>
     public long BufferedBytes => _pages.Length + EstimatedPageValueBytes + EstimatedDictionaryBytes;
 
-    public bool HasUnsealedRows => ChunkRows > 0;
+    /// <summary>Bytes of sealed chunks waiting for their row group to be written.</summary>
+    public long SealedBytes => _sealed.Sum(c => c.CompressedSize);
 
     protected abstract long EstimatedPageValueBytes { get; }
 
@@ -60,6 +62,7 @@ internal abstract class ColumnWriter : IDisposable
     public SealedChunk DequeueSealed() => _sealed.Dequeue();
 
     /// <summary>Definition levels for the next <paramref name="count"/> rows of the open page.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected Span<byte> LevelsFor(int count)
     {
         int needed = PageRows + count;
@@ -68,6 +71,7 @@ internal abstract class ColumnWriter : IDisposable
     }
 
     /// <summary>Records that <paramref name="rows"/> rows (with <paramref name="nulls"/> nulls) went into the open page; cuts page/chunk when full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void Advance(int rows, int nulls)
     {
         PageRows += rows;
@@ -104,6 +108,7 @@ internal abstract class ColumnWriter : IDisposable
     protected virtual int TakeDictionary(ByteBuffer body) => 0;
 
     /// <summary>Cuts the open page into the chunk buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void FlushPage()
     {
         if (PageRows == 0) return;
@@ -130,18 +135,19 @@ internal abstract class ColumnWriter : IDisposable
     }
 
     /// <summary>Closes the current chunk (if it has rows) and queues it for the row group writer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Seal()
     {
         if (ChunkRows == 0) return;
         FlushPage();
         var body = Context.PageBody;
         body.Clear();
-        ByteBuffer? dictionaryPage = null;
+        SegmentedBuffer? dictionaryPage = null;
         long uncompressed = _uncompressed;
         int dictionaryCount = TakeDictionary(body);
         if (dictionaryCount > 0)
         {
-            dictionaryPage = new ByteBuffer(body.Length + 64);
+            dictionaryPage = new SegmentedBuffer();
             var (u, _) = PageWriter.WriteDictionaryPage(Context, dictionaryPage, body.WrittenSpan, dictionaryCount);
             uncompressed += u;
         }
@@ -157,7 +163,7 @@ internal abstract class ColumnWriter : IDisposable
             Encodings = ChunkEncodings(dictionaryCount > 0),
             EncodingStats = ChunkEncodingStats(dictionaryCount > 0),
         });
-        _pages = new ByteBuffer(1 << 12);
+        _pages = new SegmentedBuffer();
         _uncompressed = 0;
         _chunkValues = 0;
         ChunkRows = 0;

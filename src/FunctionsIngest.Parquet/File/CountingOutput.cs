@@ -22,4 +22,10 @@ internal sealed class CountingOutput
         buffer.CopyTo(_stream);
         Position += buffer.Length;
     }
+
+    public void Write(SegmentedBuffer buffer)
+    {
+        buffer.CopyTo(_stream);
+        Position += buffer.Length;
+    }
 }

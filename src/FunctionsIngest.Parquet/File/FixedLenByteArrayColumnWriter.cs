@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
 using FunctionsIngest.Parquet.Schema;
@@ -29,6 +30,7 @@ internal sealed class FixedLenByteArrayColumnWriter : ColumnWriter
     protected override long EstimatedPageValueBytes => _values.Length;
 
     /// <summary>Appends <paramref name="isNull"/>.Length (or packed/width) rows; <paramref name="packed"/> holds every row's bytes, null rows included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<byte> packed, ReadOnlySpan<bool> isNull)
     {
         int rows = packed.Length / _width;

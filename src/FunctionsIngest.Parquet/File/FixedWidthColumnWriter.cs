@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FunctionsIngest.Parquet.Encodings;
 using FunctionsIngest.Parquet.Format;
@@ -36,6 +37,7 @@ internal abstract class FixedWidthColumnWriter<T, TBits> : ColumnWriter
 
     protected override long EstimatedDictionaryBytes => _dictionary.PlainBytes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<T> values, ReadOnlySpan<bool> isNull)
     {
         CheckNullMask(isNull, values.Length);
@@ -57,6 +59,7 @@ internal abstract class FixedWidthColumnWriter<T, TBits> : ColumnWriter
     {
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Append(ReadOnlySpan<T> values, ReadOnlySpan<bool> isNull)
     {
         int start = _values.Length;
@@ -97,6 +100,7 @@ internal abstract class FixedWidthColumnWriter<T, TBits> : ColumnWriter
     /// <summary>Folds freshly appended non-null values into the open page's min/max.</summary>
     protected abstract void UpdatePageStatistics(ReadOnlySpan<T> values);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override Encoding WritePageValues(ByteBuffer body, int nonNullCount)
     {
         bool useDictionary = _dictionaryMode && _indexCount > 0;

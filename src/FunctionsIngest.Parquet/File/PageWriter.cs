@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Format;
 using FunctionsIngest.Parquet.Internal;
 using FunctionsIngest.Parquet.Statistics;
@@ -8,8 +9,9 @@ namespace FunctionsIngest.Parquet.File;
 internal static class PageWriter
 {
     /// <summary>Returns (uncompressed, compressed) sizes, page header included, as ColumnMetaData counts them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long Uncompressed, long Compressed) WriteDataPage(
-        WriterContext ctx, ByteBuffer destination, ReadOnlySpan<byte> body, int numValues, Encoding encoding, EncodedStatistics? statistics)
+        WriterContext ctx, SegmentedBuffer destination, ReadOnlySpan<byte> body, int numValues, Encoding encoding, EncodedStatistics? statistics)
     {
         var compressed = Compress(ctx, body);
         var w = ctx.HeaderWriter;
@@ -30,7 +32,7 @@ internal static class PageWriter
     }
 
     public static (long Uncompressed, long Compressed) WriteDictionaryPage(
-        WriterContext ctx, ByteBuffer destination, ReadOnlySpan<byte> body, int numValues)
+        WriterContext ctx, SegmentedBuffer destination, ReadOnlySpan<byte> body, int numValues)
     {
         var compressed = Compress(ctx, body);
         var w = ctx.HeaderWriter;
@@ -55,7 +57,7 @@ internal static class PageWriter
         return ctx.Compressed.WrittenSpan;
     }
 
-    private static (long, long) Append(WriterContext ctx, ByteBuffer destination, int uncompressedBody, ReadOnlySpan<byte> compressed)
+    private static (long, long) Append(WriterContext ctx, SegmentedBuffer destination, int uncompressedBody, ReadOnlySpan<byte> compressed)
     {
         destination.Write(ctx.Header.WrittenSpan);
         destination.Write(compressed);

@@ -7,8 +7,8 @@ namespace FunctionsIngest.Parquet.File;
 /// <summary>A finished column chunk held in memory: its pages (dictionary first) plus what ColumnMetaData needs.</summary>
 internal sealed class SealedChunk : IDisposable
 {
-    public required ByteBuffer? DictionaryPage { get; init; }
-    public required ByteBuffer DataPages { get; init; }
+    public required SegmentedBuffer? DictionaryPage { get; init; }
+    public required SegmentedBuffer DataPages { get; init; }
     public required long NumValues { get; init; }
     public required long Rows { get; init; }
     public required long UncompressedSize { get; init; }

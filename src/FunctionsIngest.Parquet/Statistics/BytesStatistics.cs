@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Parquet.Internal;
 
 namespace FunctionsIngest.Parquet.Statistics;
@@ -22,6 +23,7 @@ internal sealed class BytesStatistics : IDisposable
 
     public bool HasValues { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(ReadOnlySpan<byte> value)
     {
         if (!HasValues)

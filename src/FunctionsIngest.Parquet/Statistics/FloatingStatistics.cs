@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -17,6 +18,7 @@ internal sealed class FloatingStatistics<T>
 
     public bool HasValues { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(ReadOnlySpan<T> values)
     {
         T min = _min, max = _max;

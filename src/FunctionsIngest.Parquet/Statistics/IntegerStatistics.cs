@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -23,6 +24,7 @@ internal sealed class IntegerStatistics<T>
 
     public bool Unsigned => _flip != T.Zero;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(ReadOnlySpan<T> values)
     {
         if (values.IsEmpty) return;

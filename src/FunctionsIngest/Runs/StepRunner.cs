@@ -31,10 +31,10 @@ public sealed class StepRunner
     /// <summary>How long a claimed step is ours without renewal; a dead worker's step is taken over after this.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Claims and executes one step; false when no step was claimable.</summary>
-    public async Task<bool> RunOneAsync(string owner, CancellationToken ct)
+    /// <summary>Claims and executes one step (of <paramref name="runId"/> only, if given); false when no step was claimable.</summary>
+    public async Task<bool> RunOneAsync(string owner, CancellationToken ct, string? runId = null)
     {
-        var step = await _store.ClaimStepAsync(owner, Lease, _clock.GetUtcNow(), ct);
+        var step = await _store.ClaimStepAsync(owner, Lease, _clock.GetUtcNow(), runId, ct);
         if (step is null)
             return false;
         await ExecuteAsync(step, owner, ct);

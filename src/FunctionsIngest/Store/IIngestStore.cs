@@ -61,8 +61,12 @@ public interface IIngestStore
     /// Oldest first. Null when none is claimable.
     /// </summary>
     Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>Like <see cref="ClaimStepAsync(string, TimeSpan, DateTimeOffset, CancellationToken)"/>, among the steps of one run only.</summary>
+    Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, string? runId, CancellationToken ct = default);
     /// <summary>Extends the lease of a step the caller still holds; false if the lease was lost or the run became final (cancelled).</summary>
     Task<bool> RenewLeaseAsync(long stepId, string owner, DateTimeOffset expiresAt, CancellationToken ct = default);
+    /// <summary>How many steps each run (or only <paramref name="runId"/>) has that a worker could claim now.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountClaimableStepsAsync(DateTimeOffset now, string? runId = null, CancellationToken ct = default);
     /// <summary>
     /// Records a finished (Completed or Failed) or rescheduled (Pending with NotBefore) step, only if the
     /// caller still holds its lease; adds <paramref name="next"/> steps in the same transaction. False if

@@ -36,6 +36,26 @@ public class DictionaryTests
     }
 
     [Fact]
+    public void Reused_string_instances_map_to_fresh_indices_in_every_row_group()
+    {
+        // The same instances arrive in a different first-seen order per row group: a stale identity cache would
+        // hand out the previous chunk's indices.
+        string x = "x-value", y = "y-value", z = new string('x', 1) + "-value";
+        string?[] first = Enumerable.Range(0, 1_000).Select(i => i % 3 == 0 ? y : x).ToArray();
+        string?[] second = Enumerable.Range(0, 1_000).Select(i => i % 2 == 0 ? z : (i % 5 == 0 ? null : y)).ToArray();
+        string path = TestFile.Write("identity", [new("s", ParquetColumnType.String)], new ParquetWriterOptions { RowGroupRows = 1_000 }, w =>
+        {
+            w.WriteString(0, first);
+            w.EndBatch();
+            w.WriteString(0, second);
+            w.EndBatch();
+        });
+        var result = ParquetOracle.AssertAllReadersSee(path, ["s"], first.Concat(second).Select(v => new object?[] { v }), metadata: true);
+        Assert.All(PageWalker.Walk(path), g => Assert.Equal(2, g[0][0].NumValues));   // "x-value" equal-content instances share an entry
+        Assert.Equal(["DICTIONARY_PAGE/PLAIN/1", "DATA_PAGE/RLE_DICTIONARY/1"], EncodingStats(result, 1));
+    }
+
+    [Fact]
     public void All_null_first_pages_defer_the_dictionary_decision()
     {
         const int n = 50_000;

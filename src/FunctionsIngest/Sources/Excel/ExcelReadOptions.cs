@@ -9,6 +9,7 @@ public sealed record ExcelReadOptions
     /// <summary>1-based row holding the column names; data starts on the next row.</summary>
     public int HeaderRow { get; init; } = 1;
 
+    /// <summary>Rows per batch; lowered for very wide sheets so a batch holds at most about 4 M cells.</summary>
     public int BatchSize { get; init; } = 4096;
 
     /// <summary>The name used for the file in every error and warning; default: the file name.</summary>

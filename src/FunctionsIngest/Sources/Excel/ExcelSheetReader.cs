@@ -57,11 +57,25 @@ public abstract class ExcelSheetReader : ITableReader
         Schema = profile.BuildSchema();
         _firstColumn = profile.FirstColumn;
         _lastDataRow = profile.LastDataRow;
-        _batch = new RecordBatch(Schema, options.BatchSize);
+        _batch = new RecordBatch(Schema, EffectiveBatchSize(options.BatchSize, Schema.Count));
         _nextRow = _headerRow + 1;
-        _spool.StartReading();
+        try
+        {
+            _spool.StartReading();
+        }
+        catch (IOException ex)
+        {
+            _spool.Dispose();
+            throw IngestErrors.Io(file, ex);
+        }
         source.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
     }
+
+    /// <summary>At most <see cref="MaxCellsPerBatch"/> cells per batch, so very wide sheets (up to 16,384 columns) keep batches small.</summary>
+    internal static int EffectiveBatchSize(int batchSize, int columns) =>
+        Math.Max(1, Math.Min(batchSize, MaxCellsPerBatch / Math.Max(1, columns)));
+
+    internal const int MaxCellsPerBatch = 1 << 22;
 
     /// <summary>The name of the sheet being read, as listed in the workbook.</summary>
     public string SheetName => _source.SheetName;

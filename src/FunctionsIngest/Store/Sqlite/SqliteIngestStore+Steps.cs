@@ -14,24 +14,48 @@ public sealed partial class SqliteIngestStore
     // A Running step without a lease expiry is treated as expired, so it cannot be stuck for ever.
     // A Commit step waits until every Copy step of its run is Completed (the run's only dependency).
     // The Plan step of a run whose job has overlap "queue" waits until the job's earlier runs are final.
-    internal const string ClaimStepSql = $"""
-        UPDATE run_steps
-        SET status = 'Running', lease_owner = @owner, lease_expires_at = @expires, attempt = attempt + 1, started_at = @now
-        WHERE id = (
-            SELECT s.id FROM run_steps s JOIN runs r ON r.id = s.run_id
-            WHERE s.status IN ('Pending', 'Running')
+    private const string ClaimableWhere = $"""
+            s.status IN ('Pending', 'Running')
               AND ((s.status = 'Pending' AND (s.not_before IS NULL OR s.not_before <= @now))
                 OR (s.status = 'Running' AND (s.lease_expires_at IS NULL OR s.lease_expires_at < @now)))
               AND r.status NOT IN ({FinalRunStatusList})
+              AND (@run_id IS NULL OR s.run_id = @run_id)
               AND (s.kind <> 'Commit' OR NOT EXISTS (
                 SELECT 1 FROM run_steps c WHERE c.run_id = s.run_id AND c.kind = 'Copy' AND c.status <> 'Completed'))
               AND (s.kind <> 'Plan' OR json_extract(r.job_snapshot, '$.overlap') IS NOT 'queue' OR NOT EXISTS (
                 SELECT 1 FROM runs e WHERE e.job_id = r.job_id AND e.status IN ('Pending', 'Running')
                   AND (e.created_at < r.created_at OR (e.created_at = r.created_at AND e.id < r.id))))
+        """;
+
+    internal const string ClaimStepSql = $"""
+        UPDATE run_steps
+        SET status = 'Running', lease_owner = @owner, lease_expires_at = @expires, attempt = attempt + 1, started_at = @now
+        WHERE id = (
+            SELECT s.id FROM run_steps s JOIN runs r ON r.id = s.run_id
+            WHERE {ClaimableWhere}
             ORDER BY s.id
             LIMIT 1)
         RETURNING {StepRows.Columns}
         """;
+
+    private const string ClaimableCountsSql = $"""
+        SELECT s.run_id, COUNT(*) FROM run_steps s JOIN runs r ON r.id = s.run_id
+        WHERE {ClaimableWhere}
+        GROUP BY s.run_id
+        """;
+
+    public async Task<IReadOnlyDictionary<string, int>> CountClaimableStepsAsync(DateTimeOffset now, string? runId = null, CancellationToken ct = default)
+    {
+        await using var connection = await OpenReadAsync(ct);
+        using var cmd = Command(connection, ClaimableCountsSql);
+        cmd.Parameters.AddWithValue("@now", SqliteValues.ToText(now));
+        cmd.Parameters.AddWithValue("@run_id", SqliteValues.ToDb(runId));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
 
     // Attempt, started_at, created_at, kind, ordinal and input belong to the store or are fixed at creation.
     private const string FinishStepSql =
@@ -72,7 +96,10 @@ public sealed partial class SqliteIngestStore
         return steps;
     }
 
-    public async Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, CancellationToken ct = default)
+    public Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, CancellationToken ct = default) =>
+        ClaimStepAsync(owner, lease, now, null, ct);
+
+    public async Task<RunStep?> ClaimStepAsync(string owner, TimeSpan lease, DateTimeOffset now, string? runId, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
@@ -81,6 +108,7 @@ public sealed partial class SqliteIngestStore
         cmd.Parameters.AddWithValue("@owner", owner);
         cmd.Parameters.AddWithValue("@now", SqliteValues.ToText(now));
         cmd.Parameters.AddWithValue("@expires", SqliteValues.ToText(now + lease));
+        cmd.Parameters.AddWithValue("@run_id", SqliteValues.ToDb(runId));
         RunStep? claimed = null;
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {

@@ -121,6 +121,26 @@ public class CsvLayoutTests : CsvTestBase
             Assert.Throws<IngestException>(() => Open(path, new CsvReadOptions { Culture = "xx-NOPE" })).Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Read_ahead_returns_the_same_batches_and_reports_an_error_with_the_batch_that_holds_it(bool readAhead)
+    {
+        var options = new CsvReadOptions { BatchSize = 2, ReadAhead = readAhead, Schema = [new FunctionsIngest.Sources.Text.ColumnOverride("n", ColumnType.Int64)] };
+        using var reader = Open(WriteText("n,s\n1,a\n2,b\n3,c\n4,d\nfive,e\n6,f\n"), options);
+        var first = reader.ReadNextBatch()!;
+        Assert.Equal([1L, 2L], ((PrimitiveVector<long>)first.Columns[0]).Span.ToArray());
+        Assert.Equal([2L, 3L], reader.LastBatchRowNumbers.ToArray());
+        var second = reader.ReadNextBatch()!;
+        Assert.Equal([3L, 4L], ((PrimitiveVector<long>)second.Columns[0]).Span.ToArray());
+        Assert.Equal(new string?[] { "c", "d" }, ((StringVector)second.Columns[1]).Span.ToArray());
+        Assert.Equal([4L, 5L], reader.LastBatchRowNumbers.ToArray());
+        Assert.Equal(4, reader.RowsRead);
+        var ex = Assert.Throws<IngestException>(() => reader.ReadNextBatch());
+        Assert.Equal("'data.csv', line 6, column 'n': 'five' is not a valid Int64.", ex.Message);
+        Assert.Null(reader.ReadNextBatch());
+    }
+
     [Fact]
     public void A_missing_file_is_reported_by_display_name()
     {

@@ -104,7 +104,10 @@ public class DifferentialTests
                 for (int i = 0; i < row.SetCount; i++)
                 {
                     int column = row.SetColumn(i);
-                    cells[(row.RowNumber, column)] = row.Get(column);
+                    var cell = row.Get(column);
+                    if (cell.SharedIndex > 0)
+                        cell.Text = source.SharedString(cell.SharedIndex);
+                    cells[(row.RowNumber, column)] = cell;
                 }
             }
             result[sheet.Name] = cells;

@@ -27,6 +27,21 @@ public class ScannerEquivalenceTests : XlsxTestBase
     [MemberData(nameof(XlsxFiles))]
     public void Corpus_rows_are_identical(string file) => AssertSameRows(Corpus.File(file));
 
+    [Theory]
+    [MemberData(nameof(XlsxFiles))]
+    public void Corpus_shared_strings_are_identical(string file)
+    {
+        using var package = ZipPackage.Open(Corpus.File(file), file);
+        var part = WorkbookPart.Read(package, WorkbookPart.FindPartName(package)).SharedStringsPart;
+        if (part is null || !package.Contains(part))
+            return;
+        var fast = SharedStringTable.Read(package, part);
+        var slow = SharedStringTable.ReadWithXmlReader(package, part);
+        Assert.Equal(slow.Count, fast.Count);
+        for (int i = 0; i < slow.Count; i++)
+            Assert.Equal(slow[i], fast[i]);
+    }
+
     [Fact]
     public void Tokenizer_edge_cases_are_identical()
     {
@@ -37,7 +52,8 @@ public class ScannerEquivalenceTests : XlsxTestBase
         sheet.Append("<x:row r='1'><x:c r='A1' t='inlineStr'><x:is><x:t>a&amp;b &lt;&gt; &quot;q&quot; &apos;s&apos; &#65;&#x42;&#x1F600;</x:t></x:is></x:c>");
         sheet.Append("<x:c\nr=\"B1\"\tt = 'inlineStr' ><x:is><x:t><![CDATA[<raw> & ]]>tail<!-- c --><?p?>end</x:t></x:is></x:c>");
         sheet.Append("<x:c r='C1' t='inlineStr'><x:is><x:t xml:space='preserve'>line1\r\nline2\rline3</x:t></x:is></x:c>");
-        sheet.Append("<x:c r='D1' y:r='Z9' t='str'><x:f>1</x:f><x:v>x_x000D_y</x:v></x:c><x:c r='E1'><x:v> 1.5E3 </x:v></x:c></x:row>");
+        sheet.Append("<x:c r='D1' y:r='Z9' t='str'><x:f>1</x:f><x:v>x_x000D_y</x:v></x:c><x:c r='E1'><x:v> 1.5E3 </x:v></x:c>");
+        sheet.Append($"<c xmlns='{XlsxBuilder.Main}' r='F1'><v>4&#50;</v></c><c xmlns='{XlsxBuilder.Main}' r='G1'><v>7</v> </c><c xmlns='{XlsxBuilder.Main}' r='H1'><v>8</v></c></x:row>");
         sheet.Append("<x:row r='2' x14ac:dyDescent='0.25' xmlns:x14ac='urn:ac'><x:c r='A2' s='0' t='b'><x:v>1</x:v></x:c><x:c r='B2'><x:f/></x:c><x:c r='C2'/><x:c r='D2' t='e'><x:v>#N/A</x:v></x:c></x:row>");
         sheet.Append("<x:row r='2'><x:c r='E2'><x:extLst><x:ext><x:v>ignored?</x:v></x:ext></x:extLst><x:v>7</x:v></x:c></x:row><x:row/>");
         var random = new Random(7);
@@ -65,6 +81,7 @@ public class ScannerEquivalenceTests : XlsxTestBase
         Assert.Equal("line1\nline2\nline3", rows[0].Cells[2].Text);
         Assert.Equal("x\ry", rows[0].Cells[3].Text);
         Assert.Equal(1500.0, rows[0].Cells[4].Number);
+        Assert.Equal([42.0, 7.0, 8.0], rows[0].Cells[5..8].Select(c => c.Number).ToArray()); // H1 takes the plain-cell fast path
     }
 
     [Fact]

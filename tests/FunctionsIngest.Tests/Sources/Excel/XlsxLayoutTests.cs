@@ -133,6 +133,7 @@ public class XlsxLayoutTests : XlsxTestBase
         book.Sheet("S", $"<row r=\"1\">{header}</row><row r=\"2\"><c r=\"XFD2\"><v>42</v></c></row>");
         using var reader = Open(book);
         Assert.Equal(16384, reader.Schema.Count);
+        Assert.Equal(256, FunctionsIngest.Sources.Excel.ExcelSheetReader.EffectiveBatchSize(4096, reader.Schema.Count));
         Assert.Equal("16383", reader.Schema[16383].Name);
         var row = Assert.Single(ReadAll(reader));
         Assert.Equal(42L, row[16383]);

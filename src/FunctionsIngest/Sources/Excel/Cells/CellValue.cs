@@ -22,6 +22,8 @@ internal enum CellKind : byte
 /// <summary>
 /// One cell's value without boxing: <see cref="Number"/> for numbers and booleans (0/1), <see cref="Micros"/>
 /// for DateTime and Time, <see cref="Text"/> for text (and the error code or offending text of the null kinds).
+/// Shared-string text comes from the scanners with only <see cref="SharedIndex"/> set (Text null); resolve it with
+/// <see cref="ISheetRowSource.SharedString"/> (the row spool does so on replay).
 /// </summary>
 internal struct CellValue
 {

@@ -222,13 +222,18 @@ internal sealed class RowSpool : IDisposable
         return true;
     }
 
-    private byte ReadByte() => Available(1) ? _buffer[_bufferPos++] : throw new EndOfStreamException("The row spool ended early.");
+    private byte ReadByte()
+    {
+        if (_bufferPos < _bufferEnd || Available(1))
+            return _buffer[_bufferPos++];
+        throw new EndOfStreamException("The row spool ended early.");
+    }
 
     private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(ReadBytes(8));
 
     private ReadOnlySpan<byte> ReadBytes(int count)
     {
-        if (!Available(count))
+        if (_bufferEnd - _bufferPos < count && !Available(count))
             throw new EndOfStreamException("The row spool ended early.");
         var span = _buffer.AsSpan(_bufferPos, count);
         _bufferPos += count;
@@ -239,6 +244,11 @@ internal sealed class RowSpool : IDisposable
 
     private bool TryReadVarint(out uint value)
     {
+        if (_bufferPos < _bufferEnd && _buffer[_bufferPos] < 0x80)
+        {
+            value = _buffer[_bufferPos++]; // one-byte values (columns, small indexes) are the common case
+            return true;
+        }
         value = 0;
         for (int shift = 0; shift < 35; shift += 7)
         {

@@ -31,7 +31,7 @@ internal sealed class SheetProfile
                     profile.LastRowWithContent = row.RowNumber;
                 continue;
             }
-            profile.Observe(row, headerRow, warnings);
+            profile.Observe(row, headerRow, warnings, source);
             if (row.RowNumber > headerRow)
                 spool.Write(row);
         }
@@ -39,7 +39,7 @@ internal sealed class SheetProfile
         return profile;
     }
 
-    private void Observe(RowBuffer row, int headerRow, WarningLog warnings)
+    private void Observe(RowBuffer row, int headerRow, WarningLog warnings, ISheetRowSource source)
     {
         bool header = row.RowNumber == headerRow;
         for (int i = 0; i < row.SetCount; i++)
@@ -52,7 +52,7 @@ internal sealed class SheetProfile
             LastRowWithContent = row.RowNumber;
             if (header)
             {
-                _headers[column] = CellText.Render(cell);
+                _headers[column] = cell.Kind == CellKind.Text && cell.Text is null ? source.SharedString(cell.SharedIndex) : CellText.Render(cell);
                 continue;
             }
             LastDataRow = row.RowNumber;

@@ -29,6 +29,9 @@ internal sealed partial class SharedStringTable
 
     public int Count => _offsets.Length - 1;
 
+    /// <summary>Length of string <paramref name="index"/> without materialising it.</summary>
+    public int LengthOf(int index) => _offsets[index + 1] - _offsets[index];
+
     public string this[int index]
     {
         get

@@ -72,6 +72,12 @@ internal sealed partial class Utf8SheetReader
         var type = hasType ? CellTypeOf(typeName) : CellType.Number;
         if (_cursor.IsEmptyElement)
             return column; // style-only cell: blank
+        if (_cursor.TryReadPlainValueCell(out var plain))
+        {
+            CopyValue(plain);
+            row.Put(column, Interpret(type, style, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+            return column;
+        }
 
         bool hasValue = false, hasFormula = false;
         string? inline = null;
@@ -157,12 +163,17 @@ internal sealed partial class Utf8SheetReader
         {
             throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
         }
+        CopyValue(text);
+        if (_cursor.NextTag() != TagKind.EndTag)
+            throw Utf8XmlCursor.Malformed("<v> holds an element");
+    }
+
+    private void CopyValue(ReadOnlySpan<byte> text)
+    {
         if (text.Length > _value.Length)
             _value = new byte[Math.Max(text.Length, _value.Length * 2)];
         text.CopyTo(_value);
         _valueLength = text.Length;
-        if (_cursor.NextTag() != TagKind.EndTag)
-            throw Utf8XmlCursor.Malformed("<v> holds an element");
     }
 
     /// <summary>The text of &lt;is&gt;: &lt;t&gt; and &lt;r&gt;/&lt;t&gt; concatenated, phonetic runs and run properties skipped.</summary>

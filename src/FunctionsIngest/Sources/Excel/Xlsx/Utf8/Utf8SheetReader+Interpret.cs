@@ -27,9 +27,7 @@ internal sealed partial class Utf8SheetReader
                     return Missing(hasFormula);
                 if (!Utf8Parser.TryParse(v, out int index, out int used) || used != v.Length || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), Text(v), _strings.Count);
-                var shared = TextCell(_strings[index], column, rowNumber);
-                shared.SharedIndex = shared.Kind == CellKind.Text ? index + 1 : 0;
-                return shared;
+                return SharedCell(index, column, rowNumber);
             case CellType.InlineString:
                 return inline is not null ? TextCell(inline, column, rowNumber)
                     : hasValue ? TextCell(OoxmlEscapes.Decode(Encoding.UTF8.GetString(raw)), column, rowNumber) : default;
@@ -53,6 +51,15 @@ internal sealed partial class Utf8SheetReader
         }
     }
 
+    /// <summary>Shared text is not materialised here: pass 1 needs only the kind, the spool stores the index.</summary>
+    private CellValue SharedCell(int index, int column, int rowNumber)
+    {
+        int length = _strings.LengthOf(index);
+        if (length > _package.Limits.MaxTextLength)
+            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
+        return length == 0 ? default : new CellValue { Kind = CellKind.Text, SharedIndex = index + 1 };
+    }
+
     private static CellValue Missing(bool hasFormula) =>
         hasFormula ? new CellValue { Kind = CellKind.NoCachedValue } : default;
 
@@ -66,12 +73,34 @@ internal sealed partial class Utf8SheetReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ParseNumber(ReadOnlySpan<byte> text, int column, int rowNumber)
     {
-        // Utf8Parser is the fast path; it accepts a prefix, so the whole span must be consumed.
+        if (TryParseSmallInteger(text, out long whole))
+            return whole; // exact: at most 15 digits
+        // Utf8Parser next; it accepts a prefix, so the whole span must be consumed.
         if (Utf8Parser.TryParse(text, out double value, out int used) && used == text.Length)
             return value;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             return value;
         throw IngestErrors.BadNumber(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
+    }
+
+    /// <summary>Integers written as plain digits (ids, counts, date serials) skip the general double parser.</summary>
+    private static bool TryParseSmallInteger(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        bool negative = text.Length > 1 && text[0] == (byte)'-';
+        var digits = negative ? text[1..] : text;
+        if (digits.Length is 0 or > 15)
+            return false;
+        foreach (byte b in digits)
+        {
+            uint digit = (uint)(b - '0');
+            if (digit > 9)
+                return false;
+            value = value * 10 + digit;
+        }
+        if (negative)
+            value = -value;
+        return !(negative && value == 0); // "-0" is -0.0 as a double: leave it to the general parser
     }
 
     private bool ParseBoolean(ReadOnlySpan<byte> text, int column, int rowNumber)

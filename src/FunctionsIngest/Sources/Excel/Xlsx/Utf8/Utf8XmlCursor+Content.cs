@@ -75,6 +75,27 @@ internal sealed partial class Utf8XmlCursor
     }
 
     /// <summary>
+    /// Fast path for the usual cell body, right after a non-empty &lt;c&gt; start tag: exactly
+    /// "&lt;v&gt;text&lt;/v&gt;&lt;/c&gt;" with plain text (no entities, CR, CDATA or prefixes). On success the whole
+    /// body is consumed and <paramref name="value"/> points into the buffer until the next read; otherwise nothing is consumed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryReadPlainValueCell(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        var rest = _buffer.AsSpan(_pos, _end - _pos);
+        if (!rest.StartsWith("<v>"u8))
+            return false;
+        var text = rest[3..];
+        int stop = text.IndexOfAny((byte)'<', (byte)'&', (byte)'\r');
+        if (stop < 0 || text[stop] != (byte)'<' || !text[stop..].StartsWith("</v></c>"u8))
+            return false;
+        value = text[..stop];
+        _pos += 3 + stop + 8;
+        return true;
+    }
+
+    /// <summary>
     /// Reads the character data after the start tag just read, up to the next tag (which is left for
     /// <see cref="NextTag"/>): entities decoded, CDATA unwrapped, comments and PIs dropped, CR and CRLF read as LF.
     /// The span is valid until the next read.
@@ -179,8 +200,11 @@ internal sealed partial class Utf8XmlCursor
         if (!Ensure(3))
             throw Malformed("the part ends inside an entity reference");
         int semicolon = _buffer.AsSpan(_pos, Math.Min(_end - _pos, 12)).IndexOf((byte)';');
-        if (semicolon < 0 && Ensure(12))
-            semicolon = _buffer.AsSpan(_pos, 12).IndexOf((byte)';');
+        if (semicolon < 0)
+        {
+            Ensure(12); // may stop short at the end of the part; search what is there
+            semicolon = _buffer.AsSpan(_pos, Math.Min(_end - _pos, 12)).IndexOf((byte)';');
+        }
         if (semicolon < 0)
             throw Malformed("an entity reference is not terminated");
         Span<byte> utf8 = stackalloc byte[4];

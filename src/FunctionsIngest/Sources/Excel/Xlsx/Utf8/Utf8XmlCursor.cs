@@ -99,13 +99,17 @@ internal sealed partial class Utf8XmlCursor : IDisposable
     private void ReadStartTag()
     {
         // Parse in place; when the tag runs past the buffered bytes, read more and parse again (rare).
-        int need = 64;
         while (!TryParseStartTag())
-        {
-            need = Math.Max(need * 2, _end - _pos + 1);
-            if (!Ensure(need))
-                throw Malformed("the part ends inside a tag");
-        }
+            ReadMoreOrFail();
+    }
+
+    /// <summary>Reads more of the part for an unfinished tag; fails when the part has no more bytes.</summary>
+    private void ReadMoreOrFail()
+    {
+        int available = _end - _pos;
+        Ensure((int)Math.Min(_maxTokenBytes + 1L, Math.Max(available * 2L, available + 256L)));
+        if (_end - _pos == available)
+            throw Malformed("the part ends inside a tag");
     }
 
     // Scalar loops: names and values in worksheets are a few bytes, where vectorised searches cost more than they save.
@@ -181,15 +185,17 @@ internal sealed partial class Utf8XmlCursor : IDisposable
 
     private void ReadEndTag()
     {
-        int length = TagLength();
+        int close;
+        while ((close = _buffer.AsSpan(_pos + 2, _end - _pos - 2).IndexOf((byte)'>')) < 0)
+            ReadMoreOrFail();
         int start = _pos + 2;
-        int end = _pos + length;
+        int end = start + close;
         while (end > start && IsWhitespace(_buffer[end - 1]))
             end--;
         SetName(start, end);
         IsEmptyElement = false;
         _attributeCount = 0;
-        _pos = _pos + length + 1;
+        _pos = start + close + 1;
     }
 
     private void SetName(int start, int end)
@@ -199,41 +205,6 @@ internal sealed partial class Utf8XmlCursor : IDisposable
         _nameLength = end - _nameStart;
         if (_nameLength <= 0)
             throw Malformed("a tag has no name");
-    }
-
-    /// <summary>Distance from the '&lt;' at _pos to its closing '&gt;' (quotes respected), reading more input as needed.</summary>
-    private int TagLength()
-    {
-        int i = 1;
-        byte quote = 0;
-        while (true)
-        {
-            if (_pos + i >= _end)
-            {
-                if (!Ensure(i + 1))
-                    throw Malformed("the part ends inside a tag");
-                continue;
-            }
-            byte b = _buffer[_pos + i];
-            if (quote != 0)
-            {
-                if (b == quote)
-                    quote = 0;
-            }
-            else if (b is (byte)'"' or (byte)'\'')
-            {
-                quote = b;
-            }
-            else if (b == (byte)'>')
-            {
-                return i;
-            }
-            else if (b == (byte)'<')
-            {
-                throw Malformed("'<' inside a tag");
-            }
-            i++;
-        }
     }
 
     /// <summary>Makes at least <paramref name="count"/> bytes available from _pos, compacting or growing the buffer.</summary>

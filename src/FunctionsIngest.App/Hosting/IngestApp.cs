@@ -1,0 +1,43 @@
+using FunctionsIngest.App.Endpoints;
+using FunctionsIngest.App.Functions;
+
+namespace FunctionsIngest.App.Hosting;
+
+/// <summary>Builds the web application (services, middleware, endpoints) the same way for every host mode.</summary>
+public static class IngestApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (FunctionsMode.Port(builder.Configuration) is { } functionsPort)
+            FunctionsMode.Configure(builder, functionsPort);
+        else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(IngestOptions.DefaultUrl);
+        // Request logs would echo query strings, and with them an API key sent as ?code=.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            foreach (var converter in IngestJson.Options.Converters)
+                o.SerializerOptions.Converters.Add(converter);
+            o.SerializerOptions.DefaultIgnoreCondition = IngestJson.Options.DefaultIgnoreCondition;
+        });
+        builder.Services.AddIngest(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealth();
+        // Only the Functions host (on loopback) invokes these; they carry no API key.
+        if (FunctionsMode.Port(app.Configuration) is not null)
+            app.MapFunctions();
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapJobs();
+        api.MapRuns();
+        return app;
+    }
+
+    /// <summary>All the endpoints the application maps.</summary>
+    public static EndpointDataSource Endpoints(WebApplication app) =>
+        new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources);
+}

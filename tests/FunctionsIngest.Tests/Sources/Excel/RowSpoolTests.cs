@@ -1,0 +1,55 @@
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Typing;
+
+namespace FunctionsIngest.Tests.Sources.Excel;
+
+public class RowSpoolTests
+{
+    private static readonly string[] Shared = ["zero", "one", "two"];
+
+    [Theory]
+    [InlineData(RowSpool.MemoryLimit, false)]
+    [InlineData(1000, true)]
+    public void Replays_every_stored_cell_in_memory_and_after_spilling(int memoryLimit, bool spills)
+    {
+        using var spool = new RowSpool(i => Shared[i - 1], memoryLimit);
+        var written = new List<(int Row, (int Column, CellValue Cell)[] Cells)>();
+        var row = new RowBuffer();
+        for (int r = 2; r < 400; r += 3)
+        {
+            row.Clear();
+            row.RowNumber = r;
+            var cells = new List<(int, CellValue)>
+            {
+                (0, new CellValue { Kind = CellKind.Number, Number = r * 1.5 }),
+                (3, new CellValue { Kind = CellKind.Text, Text = $"t\u00e9xt {r} \U0001F600" }),
+                (4, new CellValue { Kind = CellKind.Text, Text = Shared[r % 3], SharedIndex = r % 3 + 1 }),
+                (7, new CellValue { Kind = CellKind.DateTime, Micros = -86_400_000_000L * r }),
+                (8, new CellValue { Kind = CellKind.Time, Micros = r }),
+                (16383, new CellValue { Kind = CellKind.Boolean, Number = r % 2 }),
+            };
+            foreach (var (column, cell) in cells)
+                row.Put(column, cell);
+            row.Put(9, new CellValue { Kind = CellKind.Error, Text = "#N/A" }); // not stored: pass 2 reads it as null
+            spool.Write(row);
+            written.Add((r, cells.ToArray()));
+        }
+        row.Clear();
+        row.RowNumber = 500;
+        row.Put(1, new CellValue { Kind = CellKind.NoCachedValue });
+        spool.Write(row); // a row of nulls only is not stored at all
+
+        spool.StartReading();
+        Assert.Equal(spills, spool.OnDisk);
+        foreach (var (number, cells) in written)
+        {
+            Assert.True(spool.Read(row));
+            Assert.Equal(number, row.RowNumber);
+            Assert.Equal(cells.Length, row.SetCount);
+            foreach (var (column, cell) in cells)
+                Assert.Equal(cell, row.Get(column));
+            Assert.Equal(CellKind.Blank, row.Get(9).Kind);
+        }
+        Assert.False(spool.Read(row));
+    }
+}
