@@ -13,12 +13,11 @@ namespace FunctionsIngest.Testing;
 /// </summary>
 public static class ParquetOracle
 {
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
     private static readonly object InstallGate = new();
     private static bool _installed;
 
     /// <summary>The folder holding FunctionsIngest.sln.</summary>
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => RepoPaths.Root;
 
     /// <summary>The oracle folder (tests/oracles).</summary>
     public static string OracleDirectory => Path.Combine(RepoRoot, "tests", "oracles");
@@ -160,29 +159,6 @@ public static class ParquetOracle
         _ => $"{value} ({value.GetType().Name})",
     };
 
-    private static string FindRepoRoot()
-    {
-        // Order: explicit override; the test binaries' folder (in-repo builds); this source file's compile-time
-        // path (builds with --artifacts-path outside the repo); the working directory.
-        var starts = new List<string?>
-        {
-            Environment.GetEnvironmentVariable("FUNCTIONSINGEST_REPO_ROOT"),
-            AppContext.BaseDirectory,
-            Path.GetDirectoryName(SourcePath()),
-            Directory.GetCurrentDirectory(),
-        };
-        foreach (var start in starts.Where(s => !string.IsNullOrEmpty(s) && Directory.Exists(s)))
-        {
-            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
-            {
-                if (System.IO.File.Exists(Path.Combine(dir.FullName, "FunctionsIngest.sln"))) return dir.FullName;
-            }
-        }
-
-        throw new ParquetOracleException($"FunctionsIngest.sln not found above any of: {string.Join(", ", starts)}. Set FUNCTIONSINGEST_REPO_ROOT.");
-    }
-
-    private static string SourcePath([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 
     /// <summary>Runs <c>npm ci</c> in tests/oracles once when its node_modules is missing (process-wide and cross-process lock).</summary>
     public static void EnsureInstalled()

@@ -26,12 +26,13 @@ public static class RepoPaths
         return File.Exists(path) ? path : throw new FileNotFoundException($"Corpus workbook '{name}' is missing from {CorpusFolder}.", path);
     }
 
-    // Test binaries may be built outside the repository (--artifacts-path), so the working directory
-    // and this source file's own compile-time location are tried as well.
+    // Order: an explicit override; the test binaries' folder (in-repo builds); the working directory; this
+    // source file's compile-time location (builds with --artifacts-path outside the repository).
     private static string FindRoot([CallerFilePath] string sourceFile = "")
     {
-        string[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? ""];
-        foreach (var start in starts.Where(s => s.Length > 0))
+        string[] starts = [Environment.GetEnvironmentVariable("FUNCTIONSINGEST_REPO_ROOT") ?? "", AppContext.BaseDirectory,
+            Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? ""];
+        foreach (var start in starts.Where(s => s.Length > 0 && Directory.Exists(s)))
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
