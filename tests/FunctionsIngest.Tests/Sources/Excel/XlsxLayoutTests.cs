@@ -141,6 +141,21 @@ public class XlsxLayoutTests : XlsxTestBase
     }
 
     [Fact]
+    public void The_file_is_released_once_the_reader_is_open()
+    {
+        var book = new XlsxBuilder();
+        book.SheetOfValues("S", [["n"], .. Enumerable.Range(1, 50).Select(i => new object?[] { i })]);
+        var path = Save(book);
+        using var reader = ExcelTableReader.Open(path, new ExcelReadOptions { BatchSize = 8 });
+        // Pass 2 replays the spool, so the workbook can be moved or replaced while batches are read.
+        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+        }
+        File.Delete(path);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (object?)(long)i), ReadAll(reader).Select(r => r[0]));
+    }
+
+    [Fact]
     public void A_million_character_cell_is_read_whole()
     {
         // Random letters: a run of one letter compresses 1000:1 and is refused as a zip bomb (see the hostile tests).

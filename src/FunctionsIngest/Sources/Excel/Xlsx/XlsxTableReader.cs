@@ -7,12 +7,11 @@ namespace FunctionsIngest.Sources.Excel.Xlsx;
 /// <summary>An .xlsx/.xlsm worksheet read by the project's own streaming reader.</summary>
 public sealed class XlsxTableReader : ExcelSheetReader
 {
-    private readonly ZipPackage _package;
-
     private XlsxTableReader(ISheetRowSource source, ZipPackage package, string file, ExcelReadOptions options)
         : base(source, file, options)
     {
-        _package = package;
+        // Pass 2 replays the spool and needs only the shared strings, so the file is released now.
+        package.Dispose();
     }
 
     internal static XlsxTableReader Open(ZipPackage package, WorkbookPart workbook, ExcelReadOptions options)
@@ -35,6 +34,4 @@ public sealed class XlsxTableReader : ExcelSheetReader
             throw;
         }
     }
-
-    private protected override void DisposeCore() => _package.Dispose();
 }
