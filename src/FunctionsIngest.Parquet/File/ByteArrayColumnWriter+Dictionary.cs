@@ -98,8 +98,8 @@ internal sealed partial class ByteArrayColumnWriter
 
     private void FoldPageMinMax()
     {
-        if (_pageMinIndex >= 0) _page.Update(Entry(_pageMinIndex));
-        if (_pageMaxIndex >= 0) _page.Update(Entry(_pageMaxIndex));
+        if (_pageMinIndex >= 0) _stats.Page.Update(Entry(_pageMinIndex));
+        if (_pageMaxIndex >= 0) _stats.Page.Update(Entry(_pageMaxIndex));
         _pageMinIndex = _pageMaxIndex = -1;
     }
 

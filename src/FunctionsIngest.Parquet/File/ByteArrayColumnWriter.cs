@@ -14,7 +14,7 @@ namespace FunctionsIngest.Parquet.File;
 internal sealed partial class ByteArrayColumnWriter : ColumnWriter
 {
     private readonly ByteBuffer _plain = new(1 << 12);
-    private readonly BytesStatistics _page, _chunk;
+    private readonly PageAndChunkStatistics<BytesStatistics> _stats;
     private readonly bool _textual;
 
     public ByteArrayColumnWriter(ColumnDescriptor column, WriterContext context)
@@ -22,8 +22,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
     {
         _textual = column.Type is ParquetColumnType.String or ParquetColumnType.Json;
         _dictionaryMode = _textual && context.Options.UseDictionary;
-        _page = new BytesStatistics(signed: false, utf8: _textual, context.Options.StatisticsTruncateLength);
-        _chunk = new BytesStatistics(signed: false, utf8: _textual, context.Options.StatisticsTruncateLength);
+        _stats = new(new BytesStatistics(signed: false, utf8: _textual, context.Options.StatisticsTruncateLength), new BytesStatistics(signed: false, utf8: _textual, context.Options.StatisticsTruncateLength));
     }
 
     protected override long EstimatedPageValueBytes => _dictionaryMode ? EstimatedIndexBytes : _plain.Length;
@@ -55,7 +54,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
                 else
                 {
                     int at = PlainEncoder.WriteString(s, _plain);
-                    _page.Update(_plain.WrittenSpan[at..]);
+                    _stats.Page.Update(_plain.WrittenSpan[at..]);
                 }
 
                 // A long string can fill the page on its own: cut here rather than at the slice end.
@@ -93,7 +92,7 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
                 }
 
                 PlainEncoder.WriteBinary(b, _plain);
-                _page.Update(b);
+                _stats.Page.Update(b);
                 if (_plain.Length >= Options.PageSizeBytes)
                 {
                     j++;
@@ -116,26 +115,15 @@ internal sealed partial class ByteArrayColumnWriter : ColumnWriter
         return Encoding.Plain;
     }
 
-    protected override EncodedStatistics CompletePageStatistics(long nullCount)
-    {
-        var stats = _page.Build(nullCount);
-        _page.MergeInto(_chunk);
-        _page.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics CompletePageStatistics(long nullCount) => _stats.CompletePage(nullCount);
 
-    protected override EncodedStatistics TakeChunkStatistics(long nullCount)
-    {
-        var stats = _chunk.Build(nullCount);
-        _chunk.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics TakeChunkStatistics(long nullCount) => _stats.TakeChunk(nullCount);
 
     public override void Dispose()
     {
         _plain.Dispose();
-        _page.Dispose();
-        _chunk.Dispose();
+        _stats.Page.Dispose();
+        _stats.Chunk.Dispose();
         DisposeDictionary();
         base.Dispose();
     }

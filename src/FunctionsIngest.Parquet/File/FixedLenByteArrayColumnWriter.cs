@@ -13,7 +13,7 @@ namespace FunctionsIngest.Parquet.File;
 internal sealed class FixedLenByteArrayColumnWriter : ColumnWriter
 {
     private readonly ByteBuffer _values = new(1 << 12);
-    private readonly BytesStatistics _page, _chunk;
+    private readonly PageAndChunkStatistics<BytesStatistics> _stats;
     private readonly int _width;
 
     public FixedLenByteArrayColumnWriter(ColumnDescriptor column, WriterContext context)
@@ -21,8 +21,7 @@ internal sealed class FixedLenByteArrayColumnWriter : ColumnWriter
     {
         _width = column.TypeLength;
         bool signed = column.Logical == LogicalKind.Decimal;
-        _page = new BytesStatistics(signed, utf8: false, context.Options.StatisticsTruncateLength);
-        _chunk = new BytesStatistics(signed, utf8: false, context.Options.StatisticsTruncateLength);
+        _stats = new(new BytesStatistics(signed, utf8: false, context.Options.StatisticsTruncateLength), new BytesStatistics(signed, utf8: false, context.Options.StatisticsTruncateLength));
     }
 
     public int Width => _width;
@@ -53,7 +52,7 @@ internal sealed class FixedLenByteArrayColumnWriter : ColumnWriter
 
                 var value = packed.Slice((i + j) * _width, _width);
                 _values.Write(value);
-                _page.Update(value);
+                _stats.Page.Update(value);
             }
 
             i += take;
@@ -68,26 +67,15 @@ internal sealed class FixedLenByteArrayColumnWriter : ColumnWriter
         return Encoding.Plain;
     }
 
-    protected override EncodedStatistics CompletePageStatistics(long nullCount)
-    {
-        var stats = _page.Build(nullCount);
-        _page.MergeInto(_chunk);
-        _page.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics CompletePageStatistics(long nullCount) => _stats.CompletePage(nullCount);
 
-    protected override EncodedStatistics TakeChunkStatistics(long nullCount)
-    {
-        var stats = _chunk.Build(nullCount);
-        _chunk.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics TakeChunkStatistics(long nullCount) => _stats.TakeChunk(nullCount);
 
     public override void Dispose()
     {
         _values.Dispose();
-        _page.Dispose();
-        _chunk.Dispose();
+        _stats.Page.Dispose();
+        _stats.Chunk.Dispose();
         base.Dispose();
     }
 }

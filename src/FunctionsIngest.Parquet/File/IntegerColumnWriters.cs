@@ -7,14 +7,14 @@ namespace FunctionsIngest.Parquet.File;
 /// <summary>INT32 columns (Int32, Date, narrow/unsigned ints, TIME MILLIS, small decimals).</summary>
 internal sealed class Int32ColumnWriter : FixedWidthColumnWriter<int, int>
 {
-    private readonly IntegerStatistics<int> _page, _chunk;
+    private readonly PageAndChunkStatistics<IntegerStatistics<int>> _stats;
     private readonly (long Min, long Max)? _range;
 
     public Int32ColumnWriter(ColumnDescriptor column, WriterContext context)
         : base(column, context)
     {
         bool unsigned = column.SortOrder == SortOrder.Unsigned;
-        (_page, _chunk) = (new(unsigned), new(unsigned));
+        _stats = new(new(unsigned), new(unsigned));
         _range = column.InputRange;
     }
 
@@ -34,35 +34,24 @@ internal sealed class Int32ColumnWriter : FixedWidthColumnWriter<int, int>
     private ArgumentException RangeError(int index, long value, (long Min, long Max) range) =>
         new($"Column '{Column.Name}' ({Column.Type}{(Column.Logical == LogicalKind.Decimal ? $"({Column.Precision},{Column.Scale}) unscaled" : "")}): value {value} at index {index} is outside {range.Min}..{range.Max}.");
 
-    protected override void UpdatePageStatistics(ReadOnlySpan<int> values) => _page.Update(values);
+    protected override void UpdatePageStatistics(ReadOnlySpan<int> values) => _stats.Page.Update(values);
 
-    protected override EncodedStatistics CompletePageStatistics(long nullCount)
-    {
-        var stats = _page.Build(nullCount);
-        _page.MergeInto(_chunk);
-        _page.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics CompletePageStatistics(long nullCount) => _stats.CompletePage(nullCount);
 
-    protected override EncodedStatistics TakeChunkStatistics(long nullCount)
-    {
-        var stats = _chunk.Build(nullCount);
-        _chunk.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics TakeChunkStatistics(long nullCount) => _stats.TakeChunk(nullCount);
 }
 
 /// <summary>INT64 columns (Int64, timestamps, TIME MICROS, UInt64, decimals up to 18 digits).</summary>
 internal sealed class Int64ColumnWriter : FixedWidthColumnWriter<long, long>
 {
-    private readonly IntegerStatistics<long> _page, _chunk;
+    private readonly PageAndChunkStatistics<IntegerStatistics<long>> _stats;
     private readonly (long Min, long Max)? _range;
 
     public Int64ColumnWriter(ColumnDescriptor column, WriterContext context)
         : base(column, context)
     {
         bool unsigned = column.SortOrder == SortOrder.Unsigned;
-        (_page, _chunk) = (new(unsigned), new(unsigned));
+        _stats = new(new(unsigned), new(unsigned));
         _range = column.InputRange;
     }
 
@@ -79,20 +68,9 @@ internal sealed class Int64ColumnWriter : FixedWidthColumnWriter<long, long>
         }
     }
 
-    protected override void UpdatePageStatistics(ReadOnlySpan<long> values) => _page.Update(values);
+    protected override void UpdatePageStatistics(ReadOnlySpan<long> values) => _stats.Page.Update(values);
 
-    protected override EncodedStatistics CompletePageStatistics(long nullCount)
-    {
-        var stats = _page.Build(nullCount);
-        _page.MergeInto(_chunk);
-        _page.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics CompletePageStatistics(long nullCount) => _stats.CompletePage(nullCount);
 
-    protected override EncodedStatistics TakeChunkStatistics(long nullCount)
-    {
-        var stats = _chunk.Build(nullCount);
-        _chunk.Reset();
-        return stats;
-    }
+    protected override EncodedStatistics TakeChunkStatistics(long nullCount) => _stats.TakeChunk(nullCount);
 }

@@ -7,7 +7,7 @@ namespace FunctionsIngest.Parquet.Statistics;
 /// Min/max of BYTE_ARRAY / FIXED_LEN_BYTE_ARRAY values: unsigned lexicographic bytes (= code point order for UTF-8),
 /// or, for FLBA/BYTE_ARRAY decimals, signed big-endian order (first byte compared signed). Long values are truncated.
 /// </summary>
-internal sealed class BytesStatistics : IDisposable
+internal sealed class BytesStatistics : IMergeableStatistics<BytesStatistics>, IDisposable
 {
     private readonly ByteBuffer _min = new(64), _max = new(64);
     private readonly bool _signed;

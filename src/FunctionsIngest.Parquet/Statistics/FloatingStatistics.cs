@@ -8,7 +8,7 @@ namespace FunctionsIngest.Parquet.Statistics;
 /// Min/max of FLOAT/DOUBLE under TYPE_ORDER (parquet.thrift ColumnOrder): NaN excluded and counted in nan_count,
 /// no min/max when every value is NaN, a zero min written as -0.0 and a zero max as +0.0.
 /// </summary>
-internal sealed class FloatingStatistics<T>
+internal sealed class FloatingStatistics<T> : IMergeableStatistics<FloatingStatistics<T>>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private T _min, _max;

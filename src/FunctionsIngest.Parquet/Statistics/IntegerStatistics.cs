@@ -8,7 +8,7 @@ namespace FunctionsIngest.Parquet.Statistics;
 /// Min/max of INT32/INT64 values for a page or chunk. Unsigned columns (INT(n, false)) flip the sign bit so that
 /// signed comparison gives unsigned order; the flip is undone when encoding.
 /// </summary>
-internal sealed class IntegerStatistics<T>
+internal sealed class IntegerStatistics<T> : IMergeableStatistics<IntegerStatistics<T>>
     where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
 {
     private readonly T _flip;
