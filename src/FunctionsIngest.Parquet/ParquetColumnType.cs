@@ -50,4 +50,10 @@ public enum ParquetColumnType
     TimestampMillisUtc,
     /// <summary>INT32 milliseconds since midnight (TIME MILLIS, isAdjustedToUTC=false).</summary>
     TimeMillis,
+
+    /// <summary>Time of day normalised to UTC, INT64 microseconds since midnight (isAdjustedToUTC=true).</summary>
+    TimeMicrosUtc,
+
+    /// <summary>Time of day normalised to UTC, INT32 milliseconds since midnight (isAdjustedToUTC=true).</summary>
+    TimeMillisUtc,
 }

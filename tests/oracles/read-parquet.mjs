@@ -98,6 +98,8 @@ async function readDuckDb(con, f) {
     if (ctor === 'DuckDBTimestampMillisecondsValue') return timestamp(v.millis * 1000n);
     if (ctor === 'DuckDBTimestampNanosecondsValue') return timestamp(v.nanos / 1000n);
     if (ctor === 'DuckDBTimeValue') return timeOfDay(v.micros);
+    // TIME with isAdjustedToUTC=true reads as TIMETZ; Parquet stores no offset, so DuckDB's is 0 and micros is UTC.
+    if (ctor === 'DuckDBTimeTZValue') return timeOfDay(BigInt(v.micros));
     if (ctor === 'DuckDBDecimalValue') return decimal(v.value, v.scale);
     if (ctor === 'DuckDBUUIDValue') return v.toString();
     if (ctor === 'DuckDBBlobValue') return { hex: hex(v.bytes) };

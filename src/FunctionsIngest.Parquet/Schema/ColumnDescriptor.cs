@@ -76,6 +76,9 @@ internal sealed record ColumnDescriptor
             ParquetColumnType.TimestampMillis => d with { Physical = PhysicalType.Int64, Logical = LogicalKind.Timestamp, Unit = TimeUnit.Millis, Converted = ConvertedType.TimestampMillis },
             ParquetColumnType.TimestampMillisUtc => d with { Physical = PhysicalType.Int64, Logical = LogicalKind.Timestamp, Unit = TimeUnit.Millis, IsAdjustedToUtc = true, Converted = ConvertedType.TimestampMillis },
             ParquetColumnType.TimeMillis => d with { Physical = PhysicalType.Int32, Logical = LogicalKind.Time, Unit = TimeUnit.Millis, Converted = ConvertedType.TimeMillis },
+            // arrow-rs maps TIME(unit) to TIME_MILLIS/TIME_MICROS whatever isAdjustedToUTC says, so both variants carry it.
+            ParquetColumnType.TimeMillisUtc => d with { Physical = PhysicalType.Int32, Logical = LogicalKind.Time, Unit = TimeUnit.Millis, IsAdjustedToUtc = true, Converted = ConvertedType.TimeMillis },
+            ParquetColumnType.TimeMicrosUtc => d with { Physical = PhysicalType.Int64, Logical = LogicalKind.Time, Unit = TimeUnit.Micros, IsAdjustedToUtc = true, Converted = ConvertedType.TimeMicros },
             _ => throw new ArgumentException($"Column '{column.Name}': unsupported column type {column.Type}.", nameof(column)),
         };
     }

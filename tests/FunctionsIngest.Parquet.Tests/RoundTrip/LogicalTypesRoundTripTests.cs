@@ -158,4 +158,26 @@ public class LogicalTypesRoundTripTests
         Assert.Throws<ArgumentException>(() => new ParquetWriter(new MemoryStream(), [ParquetColumn.Decimal("d", 5, 6)]));
         Assert.Throws<ArgumentException>(() => new ParquetWriter(new MemoryStream(), [new ParquetColumn("x", ParquetColumnType.Int32) { Scale = 2 }]));
     }
+
+    [Fact]
+    public void Utc_adjusted_times_round_trip_and_say_so_in_the_schema()
+    {
+        TimeOnly[] times = [TimeOnly.MinValue, new TimeOnly(12, 34, 56, 789), new TimeOnly(23, 59, 59, 999)];
+        bool[] nulls = [false, true, false];
+        string path = TestFile.Write("time-utc", [new("tus", ParquetColumnType.TimeMicrosUtc), new("tms", ParquetColumnType.TimeMillisUtc)], null, w =>
+        {
+            w.WriteTime(0, times, nulls);
+            w.WriteTime(1, times, nulls);
+            w.EndBatch();
+        });
+
+        var result = ParquetOracle.AssertAllReadersSee(path, ["tus", "tms"],
+            [[times[0], times[0]], [null, null], [times[2], times[2]]], metadata: true);
+
+        Assert.Equal(["TIME WITH TIME ZONE", "TIME WITH TIME ZONE"], result.DuckDb.Types);
+        Assert.Equal(["Time64<MICROSECOND>", "Time32<MILLISECOND>"], result.ArrowRs.Types);
+        var logical = result.Footer.GetProperty("schema").EnumerateArray().Skip(1)
+            .Select(e => e.GetProperty("logical_type").GetProperty("isAdjustedToUTC").GetBoolean()).ToArray();
+        Assert.Equal([true, true], logical);
+    }
 }
