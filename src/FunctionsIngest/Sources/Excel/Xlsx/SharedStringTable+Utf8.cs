@@ -40,7 +40,7 @@ internal sealed partial class SharedStringTable
             switch (cursor.NextTag())
             {
                 case TagKind.StartTag when cursor.LocalName.SequenceEqual("rPh"u8) || cursor.LocalName.SequenceEqual("phoneticPr"u8) || cursor.LocalName.SequenceEqual("rPr"u8):
-                    Skip(cursor);
+                    cursor.SkipElement("the shared strings part");
                     break;
                 case TagKind.StartTag when cursor.LocalName.SequenceEqual("t"u8):
                     if (cursor.IsEmptyElement)
@@ -69,26 +69,6 @@ internal sealed partial class SharedStringTable
                     break;
                 default:
                     throw Utf8XmlCursor.Malformed("the shared strings part ends inside <si>");
-            }
-        }
-    }
-
-    private static void Skip(Utf8XmlCursor cursor)
-    {
-        if (cursor.IsEmptyElement)
-            return;
-        for (int depth = 1; depth > 0;)
-        {
-            switch (cursor.NextTag())
-            {
-                case TagKind.StartTag when !cursor.IsEmptyElement:
-                    depth++;
-                    break;
-                case TagKind.EndTag:
-                    depth--;
-                    break;
-                case TagKind.EndOfDocument:
-                    throw Utf8XmlCursor.Malformed("the shared strings part ends inside an element");
             }
         }
     }

@@ -155,26 +155,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     }
 
     /// <summary>Skips the element whose start tag was just read, with everything inside it.</summary>
-    private void SkipElement()
-    {
-        if (_cursor.IsEmptyElement)
-            return;
-        int depth = 1;
-        while (depth > 0)
-        {
-            switch (_cursor.NextTag())
-            {
-                case TagKind.StartTag when !_cursor.IsEmptyElement:
-                    depth++;
-                    break;
-                case TagKind.EndTag:
-                    depth--;
-                    break;
-                case TagKind.EndOfDocument:
-                    throw Utf8XmlCursor.Malformed("the part ends inside an element");
-            }
-        }
-    }
+    private void SkipElement() => _cursor.SkipElement("the part");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RowNumberOfTag()

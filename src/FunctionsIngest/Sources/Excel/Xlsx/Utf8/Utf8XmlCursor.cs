@@ -287,5 +287,26 @@ internal sealed partial class Utf8XmlCursor : IDisposable
 
     public static XmlException Malformed(string reason) => new($"Malformed XML: {reason}.");
 
+    /// <summary>Moves past the end of the element whose start tag was just read (nothing to do for an empty one).</summary>
+    public void SkipElement(string part)
+    {
+        if (IsEmptyElement)
+            return;
+        for (int depth = 1; depth > 0;)
+        {
+            switch (NextTag())
+            {
+                case TagKind.StartTag when !IsEmptyElement:
+                    depth++;
+                    break;
+                case TagKind.EndTag:
+                    depth--;
+                    break;
+                case TagKind.EndOfDocument:
+                    throw Malformed($"{part} ends inside an element");
+            }
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }
