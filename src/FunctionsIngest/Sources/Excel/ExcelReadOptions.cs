@@ -1,13 +1,39 @@
+using FunctionsIngest.Sources.Text;
+
 namespace FunctionsIngest.Sources.Excel;
 
-/// <summary>Which sheet of a workbook to read, where its header row is, and how the file is named in messages.</summary>
+/// <summary>Which sheet(s) of a workbook to read, where the table sits in them, how it is named and typed, and how the file is named in messages.</summary>
 public sealed record ExcelReadOptions
 {
     /// <summary>Sheet name (case-insensitive, exact match first) or a 1-based index written as digits; null = the first sheet in tab order.</summary>
     public string? Sheet { get; init; }
 
-    /// <summary>1-based row holding the column names; data starts on the next row.</summary>
-    public int HeaderRow { get; init; } = 1;
+    /// <summary>
+    /// Several sheets read as one table with a leading "_sheet" column: each entry a name, a 1-based index written as
+    /// digits, or a wildcard pattern ("Sales *", "20??"). Null = just <see cref="Sheet"/>. Exclusive with <see cref="Sheet"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Sheets { get; init; }
+
+    /// <summary>1-based row holding the column names; data starts on the next row. Null = detect it (skips title and blank rows above the header).</summary>
+    public int? HeaderRow { get; init; } = 1;
+
+    /// <summary>A cell range such as "A3:H500" (or "B:F", "A3:H"): only these rows and columns are read; its first row is the header.</summary>
+    public string? Range { get; init; }
+
+    /// <summary>False: hidden (and very hidden) sheets are left out when <see cref="Sheets"/> uses patterns. A sheet named explicitly is always read.</summary>
+    public bool IncludeHiddenSheets { get; init; }
+
+    /// <summary>False: rows hidden in the sheet are skipped.</summary>
+    public bool IncludeHiddenRows { get; init; } = true;
+
+    /// <summary>True: every cell of a merged range reads the value of its top-left cell (false: only the top-left cell has it).</summary>
+    public bool FillMergedCells { get; init; }
+
+    /// <summary>True: column names become snake_case ASCII ("Order Date (UTC)" => "order_date_utc"), still unique.</summary>
+    public bool NormalizeHeaders { get; init; }
+
+    /// <summary>Columns whose type is given instead of inferred, matched by final column name (case-insensitive).</summary>
+    public IReadOnlyList<ColumnOverride>? Schema { get; init; }
 
     /// <summary>Rows per batch; lowered for very wide sheets so a batch holds at most about 4 M cells.</summary>
     public int BatchSize { get; init; } = 4096;

@@ -29,7 +29,7 @@ public abstract class ExcelSheetReader : ITableReader
     {
         _source = source;
         _file = file;
-        _headerRow = options.HeaderRow;
+        _headerRow = options.HeaderRow ?? 1;
         if (options.BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
         _warnings = new WarningLog(source.SheetName);

@@ -16,7 +16,7 @@ public static class ExcelTableReader
         ArgumentNullException.ThrowIfNull(options);
         var file = SourceFile.DefaultDisplayName(filePath, options.DisplayName);
         if (options.HeaderRow < 1 || options.HeaderRow > Cells.CellReference.MaxRow)
-            throw IngestErrors.BadHeaderRow(file, options.HeaderRow);
+            throw IngestErrors.BadHeaderRow(file, options.HeaderRow.Value);
         switch (FileSignature.Sniff(filePath, file))
         {
             case WorkbookFormat.Zip:
