@@ -45,6 +45,9 @@ public sealed partial class ParquetWriter : IDisposable
     /// <summary>Rows closed by <see cref="EndBatch"/> so far.</summary>
     public long RowCount { get; private set; }
 
+    /// <summary>Bytes written to the output stream so far.</summary>
+    public long BytesWritten => _output.Position;
+
     /// <summary>Bytes the writer holds for row groups not yet written out (for tests of the memory bound).</summary>
     internal long BufferedBytes => _writers.Sum(w => w.BufferedBytes + w.SealedBytes);
 

@@ -28,7 +28,7 @@ public static class RunEndpoints
         return Results.Accepted(started.StatusQueryGetUri, started);
     }
 
-    private static async Task<IResult> CancelAsync(string id, IIngestStore store, LocalStorage storage, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CancelAsync(string id, IIngestStore store, IFileStorage storage, TimeProvider clock, CancellationToken ct)
     {
         var outcome = await store.CancelRunAsync(id, "Cancelled on request.", clock.GetUtcNow(), ct);
         var run = await store.GetRunAsync(id, ct);
@@ -42,7 +42,7 @@ public static class RunEndpoints
                 return Problems.RunConflict("The run is committing", $"Run {id} has started publishing its data and will complete; it can no longer be cancelled.");
         }
         await store.AppendLogsAsync([new RunLogEntry { RunId = id, Timestamp = clock.GetUtcNow(), Step = "run", Level = RunLogLevel.Warning, Message = "Run cancelled on request." }], ct);
-        RunFiles.DeleteStaging(storage, run!);
+        await RunFiles.DeleteStagingAsync(storage, run!, ct);
         return Results.Ok(RunResponse.From(run!, await store.GetStepsAsync(id, ct)));
     }
 
@@ -59,14 +59,14 @@ public static class RunEndpoints
         return Accepted(request, run);
     }
 
-    private static async Task<IResult> PurgeAsync(string id, IIngestStore store, LocalStorage storage, CancellationToken ct)
+    private static async Task<IResult> PurgeAsync(string id, IIngestStore store, IFileStorage storage, CancellationToken ct)
     {
         var run = await store.GetRunAsync(id, ct);
         if (run is null)
             return Problems.RunNotFound(id);
         if (!run.Status.IsFinal())
             return Problems.RunConflict("The run is still active", $"Run {id} is {run.Status}; cancel it or let it finish before purging its history.");
-        RunFiles.DeleteStaging(storage, run);
+        await RunFiles.DeleteStagingAsync(storage, run, ct);
         await store.DeleteRunAsync(id, ct);
         return Results.NoContent();
     }

@@ -8,7 +8,10 @@ public static class IngestApp
 {
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // In Functions mode the process inherits the host's environment, whose ASPNETCORE_CONTENTROOT is the host's own folder.
+        var builder = Environment.GetEnvironmentVariable(FunctionsMode.PortVariable) is { Length: > 0 }
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory })
+            : WebApplication.CreateBuilder(args);
         if (FunctionsMode.Port(builder.Configuration) is { } functionsPort)
             FunctionsMode.Configure(builder, functionsPort);
         else if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))

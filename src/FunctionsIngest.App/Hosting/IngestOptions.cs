@@ -9,6 +9,9 @@ public sealed class IngestOptions
     /// <summary>Holds the SQLite database (ingest.db) and the storage root (files/). Relative to the working directory.</summary>
     public string DataDirectory { get; set; } = ".data";
 
+    /// <summary>True: refuse to start when the data directory does not exist (e.g. an Azure Files mount that failed), instead of creating it.</summary>
+    public bool RequireDataDirectory { get; set; }
+
     /// <summary>Required on every non-health endpoint when set; must be set when listening beyond loopback.</summary>
     public string? ApiKey { get; set; }
 
@@ -26,6 +29,9 @@ public sealed class IngestOptions
 
     /// <summary>How long a worker holds a step without renewing its lease; a crashed worker's step resumes after this.</summary>
     public int StepLeaseSeconds { get; set; } = 60;
+
+    /// <summary>Where job sources and datasets live: local folder (default) or Azure Blob container.</summary>
+    public StorageSettings Storage { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 

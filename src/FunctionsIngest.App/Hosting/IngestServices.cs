@@ -1,3 +1,4 @@
+using FunctionsIngest.App.Functions;
 using FunctionsIngest.Runs;
 using FunctionsIngest.Runs.Steps;
 using FunctionsIngest.Scheduling;
@@ -21,13 +22,14 @@ public static class IngestServices
             return SqliteIngestStore.OpenAsync(new SqliteStoreOptions { DatabasePath = options.DatabasePath, UseWal = options.UseWal })
                 .GetAwaiter().GetResult();
         });
-        services.AddSingleton(sp => new LocalStorage(sp.GetRequiredService<IOptions<IngestOptions>>().Value.FilesPath));
+        services.AddSingleton(sp => FileStorageFactory.Create(sp.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.AddSingleton<RunSignal>();
+        services.AddSingleton<IRunDispatcher, StepQueueDispatcher>();
         services.AddSingleton<RunService>();
         services.AddSingleton<IStepExecutor, PlanStep>();
         services.AddSingleton<IStepExecutor, CopyStep>();
         services.AddSingleton<IStepExecutor, CommitStep>();
-        services.AddSingleton(sp => new StepRunner(sp.GetRequiredService<IIngestStore>(), sp.GetRequiredService<LocalStorage>(),
+        services.AddSingleton(sp => new StepRunner(sp.GetRequiredService<IIngestStore>(), sp.GetRequiredService<IFileStorage>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RunSignal>(), sp.GetServices<IStepExecutor>())
         {
             Lease = TimeSpan.FromSeconds(Math.Max(3, sp.GetRequiredService<IOptions<IngestOptions>>().Value.StepLeaseSeconds)),

@@ -6,23 +6,21 @@ namespace FunctionsIngest.Runs;
 /// <summary>Housekeeping of a run's files outside the happy path (failure, cancel, purge).</summary>
 public static class RunFiles
 {
-    /// <summary>Removes the run's staging folder; false (with the reason) if it could not be removed now.</summary>
-    public static bool TryDeleteStaging(LocalStorage storage, JobDefinition job, string runId, out string? problem)
+    /// <summary>Removes the run's staging folder; the reason when it could not be removed now, null when it was.</summary>
+    public static async Task<string?> TryDeleteStagingAsync(IFileStorage storage, JobDefinition job, string runId, CancellationToken ct)
     {
         try
         {
-            new DatasetPaths(storage, job.Destination.Path, runId).DeleteStaging();
-            problem = null;
-            return true;
+            await new DatasetPaths(job.Destination.Path, runId).DeleteStagingAsync(storage, ct);
+            return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException or Azure.RequestFailedException)
         {
-            problem = ex.Message;
-            return false;
+            return ex.Message;
         }
     }
 
     /// <summary>Best effort: a copy still writing its part holds the folder, and that run's own step removes it when it stops.</summary>
-    public static void DeleteStaging(LocalStorage storage, RunRecord run) =>
-        TryDeleteStaging(storage, IngestJson.Deserialize<JobDefinition>(run.JobSnapshot), run.Id, out _);
+    public static Task DeleteStagingAsync(IFileStorage storage, RunRecord run, CancellationToken ct) =>
+        TryDeleteStagingAsync(storage, IngestJson.Deserialize<JobDefinition>(run.JobSnapshot), run.Id, ct);
 }

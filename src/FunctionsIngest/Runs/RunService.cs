@@ -6,8 +6,8 @@ namespace FunctionsIngest.Runs;
 /// <summary>What a start request led to: a new run, or the reason there is none.</summary>
 public sealed record StartResult(RunRecord? Run, RunRecord? ActiveRun = null, bool AlreadyScheduled = false);
 
-/// <summary>Starts runs (manual, scheduled, reruns) under the job's overlap policy, then wakes the workers.</summary>
-public sealed class RunService(IIngestStore store, RunSignal signal, TimeProvider clock)
+/// <summary>Starts runs (manual, scheduled, reruns) under the job's overlap policy, then wakes the workers (and the dispatcher's, if any).</summary>
+public sealed class RunService(IIngestStore store, RunSignal signal, TimeProvider clock, IRunDispatcher? dispatcher = null)
 {
     public Task<StartResult> StartAsync(Job job, string trigger, DateTimeOffset? scheduledFor = null, CancellationToken ct = default) =>
         CreateAsync(job.Id, job.Definition, trigger, scheduledFor, rerunOf: null, ct);
@@ -50,6 +50,27 @@ public sealed class RunService(IIngestStore store, RunSignal signal, TimeProvide
             Data = IngestJson.Serialize(new { jobId, trigger, scheduledFor, rerunOf, overlap = definition.Overlap }),
         }], ct);
         signal.Notify();
+        // A scheduled run is created by the timer tick, whose own response carries the wake-ups.
+        if (scheduledFor is null)
+            await DispatchAsync(run, ct);
         return new StartResult(run);
+    }
+
+    private async Task DispatchAsync(RunRecord run, CancellationToken ct)
+    {
+        if (dispatcher is null)
+            return;
+        try
+        {
+            await dispatcher.RunCreatedAsync(run.Id, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await store.AppendLogsAsync([new RunLogEntry
+            {
+                RunId = run.Id, Timestamp = clock.GetUtcNow(), Step = "run", Level = RunLogLevel.Warning,
+                Message = $"Could not notify the step workers ({ex.GetType().Name}: {ex.Message}); the next scheduler tick will.",
+            }], CancellationToken.None);
+        }
     }
 }

@@ -14,12 +14,12 @@ namespace FunctionsIngest.Runs;
 public sealed class StepRunner
 {
     private readonly IIngestStore _store;
-    private readonly LocalStorage _storage;
+    private readonly IFileStorage _storage;
     private readonly TimeProvider _clock;
     private readonly RunSignal _signal;
     private readonly Dictionary<StepKind, IStepExecutor> _executors;
 
-    public StepRunner(IIngestStore store, LocalStorage storage, TimeProvider clock, RunSignal signal, IEnumerable<IStepExecutor> executors)
+    public StepRunner(IIngestStore store, IFileStorage storage, TimeProvider clock, RunSignal signal, IEnumerable<IStepExecutor> executors)
     {
         _store = store;
         _storage = storage;
@@ -93,7 +93,7 @@ public sealed class StepRunner
         if (completedRun is not null)
             await LogRunCompletedAsync(completedRun, ct);
         else if (await IsStoppedAsync(run.Id, ct))
-            TryDeleteStaging(job, run.Id, log);
+            await TryDeleteStagingAsync(job, run.Id, log);
         if (result.Next.Count > 0)
             _signal.Notify();
     }
@@ -107,7 +107,7 @@ public sealed class StepRunner
             log.Warning($"Step {name} stopped: the run was cancelled.");
             await _store.AppendLogsAsync(log.Entries, CancellationToken.None);
             await _store.FinishStepAsync(step with { Status = StepStatus.Failed, CompletedAt = _clock.GetUtcNow(), Error = "Cancelled." }, owner, [], CancellationToken.None);
-            TryDeleteStaging(job, step.RunId, log);
+            await TryDeleteStagingAsync(job, step.RunId, log);
             return;
         }
         log.Warning($"Step {name} stopped: its lease was taken over by another worker.");
@@ -145,7 +145,7 @@ public sealed class StepRunner
     {
         var steps = await _store.GetStepsAsync(runId, ct);
         if (!steps.Any(s => s.Kind == StepKind.Copy && s.Status == StepStatus.Completed))
-            TryDeleteStaging(job, runId, log);
+            await TryDeleteStagingAsync(job, runId, log);
     }
 
     private async Task<bool> IsStoppedAsync(string runId, CancellationToken ct) =>
@@ -168,9 +168,9 @@ public sealed class StepRunner
             Data = IngestJson.Serialize(new { rowsRead = run.RowsRead, rowsWritten = run.RowsWritten, files = run.Output }),
         }], ct);
 
-    private void TryDeleteStaging(JobDefinition job, string runId, RunLog log)
+    private async Task TryDeleteStagingAsync(JobDefinition job, string runId, RunLog log)
     {
-        if (!RunFiles.TryDeleteStaging(_storage, job, runId, out var problem))
+        if (await RunFiles.TryDeleteStagingAsync(_storage, job, runId, CancellationToken.None) is { } problem)
             log.Warning($"Could not remove the staging folder of run {runId}: {problem}");
     }
 

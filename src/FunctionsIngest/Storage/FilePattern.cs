@@ -31,32 +31,13 @@ public sealed class FilePattern
 
     public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath.Replace('\\', '/'));
 
-    /// <summary>The matching files under the storage root, as sorted relative paths. Files reached through links that leave the root are left out.</summary>
-    public IReadOnlyList<string> Expand(LocalStorage storage, Action<string>? onRefused = null)
+    /// <summary>The matching files in storage, sorted by path. Files reached through links that leave a local root are left out.</summary>
+    public async Task<IReadOnlyList<StoredFile>> ExpandAsync(IFileStorage storage, Action<string>? onRefused, CancellationToken ct)
     {
-        var folder = BaseFolder.Length == 0 ? storage.Root : storage.Resolve(BaseFolder);
-        if (!Directory.Exists(folder))
-            return [];
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
-        var matches = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", options))
-        {
-            var relative = storage.ToRelative(file);
-            // Folders and files starting with "_" or "." are the product's own (staging, manifests) or hidden.
-            if (!IsMatch(relative) || relative.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')))
-                continue;
-            try
-            {
-                storage.Resolve(relative);
-                matches.Add(relative);
-            }
-            catch (StoragePathException ex)
-            {
-                onRefused?.Invoke(ex.Message);
-            }
-        }
-        matches.Sort(StringComparer.Ordinal);
-        return matches;
+        ArgumentNullException.ThrowIfNull(storage);
+        var files = await storage.ListFilesAsync(BaseFolder, onRefused, ct);
+        // Folders and files starting with "_" or "." are the product's own (staging, manifests, temporary files) or hidden.
+        return files.Where(f => IsMatch(f.Path) && !f.Path.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.'))).ToList();
     }
 
     private static string ToRegex(string pattern)

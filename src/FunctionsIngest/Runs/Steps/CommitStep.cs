@@ -7,13 +7,13 @@ namespace FunctionsIngest.Runs.Steps;
 /// Publishes the staged parts into the dataset, writes the run manifest, and removes the staging
 /// folder. Idempotent: a part already moved by an earlier attempt is not moved again.
 /// </summary>
-public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStepExecutor
+public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStepExecutor
 {
     public StepKind Kind => StepKind.Commit;
 
     public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
     {
-        var paths = new DatasetPaths(storage, context.Job.Destination.Path, context.Run.Id);
+        var paths = new DatasetPaths(context.Job.Destination.Path, context.Run.Id);
         var steps = await store.GetStepsAsync(context.Run.Id, ct);
         var inputs = steps.Where(s => s.Kind == StepKind.Copy).OrderBy(s => s.Ordinal)
             .Select(s => (Item: IngestJson.Deserialize<WorkItem>(s.Input!), Output: IngestJson.Deserialize<CopyOutput>(s.Output!)))
@@ -22,8 +22,8 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
         CheckSameSchema(inputs);
         var runFolder = paths.RunFolder(context.Run.CreatedAt);
         if (inputs.Length > 0)
-            Publish(paths, runFolder, inputs.Select(i => i.Output.Part).ToHashSet(StringComparer.Ordinal), context.Run.Id);
-        var published = inputs.Select(i => storage.ToRelative(Path.Combine(runFolder, i.Output.Part))).ToList();
+            await PublishAsync(paths, runFolder, inputs.Select(i => i.Output.Part).ToHashSet(StringComparer.Ordinal), context.Run.Id, ct);
+        var published = inputs.Select(i => $"{runFolder}/{i.Output.Part}").ToList();
 
         var rowsRead = inputs.Sum(i => i.Output.RowsRead);
         var rowsWritten = inputs.Sum(i => i.Output.RowsWritten);
@@ -31,15 +31,13 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
             inputs.Select(i => new ManifestInput(i.Item.File, i.Item.Size, i.Item.Modified, i.Output.Sheet, i.Output.RowsRead)).ToArray(),
             published.Zip(inputs, (file, i) => new ManifestPart(file, i.Output.RowsWritten, i.Output.Bytes)).ToArray(),
             inputs.FirstOrDefault().Output?.Schema ?? []);
-        Directory.CreateDirectory(paths.Manifests);
-        var tempManifest = paths.Manifest + ".tmp";
-        await File.WriteAllTextAsync(tempManifest, IngestJson.Serialize(manifest), ct);
-        File.Move(tempManifest, paths.Manifest, overwrite: true);
+        var manifestBytes = System.Text.Encoding.UTF8.GetBytes(IngestJson.Serialize(manifest));
+        await storage.WriteAsync(paths.Manifest, (stream, token) => stream.WriteAsync(manifestBytes, token).AsTask(), ct);
         if (context.Job.Source.Incremental)
             await store.AdvanceWatermarkAsync(context.Run.JobId, inputs.Select(i => new FileVersion(i.Item.File, i.Item.Size, i.Item.Modified)).ToArray(), ct);
-        paths.DeleteStaging();
+        await paths.DeleteStagingAsync(storage, ct);
         if (context.Run.RerunOf is { } earlier)
-            new DatasetPaths(storage, context.Job.Destination.Path, earlier).DeleteStaging();
+            await new DatasetPaths(context.Job.Destination.Path, earlier).DeleteStagingAsync(storage, ct);
 
         context.Log.Info($"Committed {published.Count} part(s), {rowsWritten} row(s), to '{context.Job.Destination.Path}'.", new
         {
@@ -47,32 +45,31 @@ public sealed class CommitStep(LocalStorage storage, IIngestStore store) : IStep
             parts = published,
             rowsRead,
             rowsWritten,
-            manifest = storage.ToRelative(paths.Manifest),
+            manifest = paths.Manifest,
         });
         return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten)), rowsWritten, []);
     }
 
     /// <summary>
-    /// Moves the run's staging folder into the dataset in one rename (atomic on one file system). A retry after
-    /// a crash finds it already moved. Anything but the expected parts (a temporary file left by a killed copy)
-    /// is removed first, so that only whole parts are ever published.
+    /// Moves the run's staging folder into the dataset: one rename on local storage (atomic), copies then deletes on
+    /// blob storage (a retry after a crash finishes it, the staging copy staying whole until every part is copied).
+    /// Anything but the expected parts (a temporary file left by a killed copy) is removed first, so that only whole
+    /// parts are ever published.
     /// </summary>
-    private static void Publish(DatasetPaths paths, string runFolder, IReadOnlySet<string> parts, string runId)
+    private async Task PublishAsync(DatasetPaths paths, string runFolder, IReadOnlySet<string> parts, string runId, CancellationToken ct)
     {
-        if (Directory.Exists(paths.Staging))
+        var staged = await storage.ListFilesAsync(paths.Staging, null, ct);
+        if (staged.Count > 0)
         {
-            foreach (var file in Directory.EnumerateFiles(paths.Staging))
-            {
-                if (!parts.Contains(Path.GetFileName(file)))
-                    File.Delete(file);
-            }
-            var missing = parts.FirstOrDefault(p => !File.Exists(paths.StagedPart(p)));
+            foreach (var file in staged.Where(f => !parts.Contains(f.Path[(paths.Staging.Length + 1)..])))
+                await storage.DeleteAsync(file.Path, ct);
+            var present = staged.Select(f => f.Path[(paths.Staging.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
+            var missing = parts.FirstOrDefault(p => !present.Contains(p));
             if (missing is not null)
                 throw new InvalidOperationException($"Staged part '{missing}' of run {runId} is missing; the run must be rerun.");
-            Directory.CreateDirectory(paths.Dataset);
-            Directory.Move(paths.Staging, runFolder);
+            await storage.MoveFolderAsync(paths.Staging, runFolder, ct);
         }
-        else if (!Directory.Exists(runFolder))
+        else if ((await storage.ListFilesAsync(runFolder, null, ct)).Count == 0)
         {
             throw new InvalidOperationException($"The staged parts of run {runId} are missing; the run must be rerun.");
         }

@@ -7,7 +7,7 @@ using FunctionsIngest.Store;
 namespace FunctionsIngest.Runs.Steps;
 
 /// <summary>Reads one work item and writes it as a staged Parquet part (overwritten on retry).</summary>
-public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepExecutor
+public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepExecutor
 {
     /// <summary>Warnings logged one by one; the rest are counted.</summary>
     public const int MaxWarningsLogged = 20;
@@ -17,10 +17,10 @@ public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepEx
     public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
     {
         var item = IngestJson.Deserialize<WorkItem>(context.Step.Input!);
-        var paths = new DatasetPaths(storage, context.Job.Destination.Path, context.Run.Id);
+        var paths = new DatasetPaths(context.Job.Destination.Path, context.Run.Id);
         if (item.AdoptFrom is { } earlierRun && await AdoptAsync(item, earlierRun, paths, context, ct) is { } adopted)
             return adopted;
-        return Copy(item, paths, context, ct);
+        return await CopyAsync(item, paths, context, ct);
     }
 
     /// <summary>Takes over the part an earlier (failed) run staged for this item, if it is still there.</summary>
@@ -29,14 +29,11 @@ public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepEx
         var earlier = (await store.GetStepsAsync(earlierRun, ct)).FirstOrDefault(s => s.Kind == StepKind.Copy && s.Ordinal == context.Step.Ordinal);
         if (earlier?.Output is null)
             return null;
-        var staged = new DatasetPaths(storage, context.Job.Destination.Path, earlierRun).StagedPart(item.Part);
+        var staged = new DatasetPaths(context.Job.Destination.Path, earlierRun).StagedPart(item.Part);
         var own = paths.StagedPart(item.Part);
-        if (File.Exists(staged))
-        {
-            Directory.CreateDirectory(paths.Staging);
-            File.Move(staged, own, overwrite: true);
-        }
-        if (!File.Exists(own))
+        if (await storage.GetFileAsync(staged, ct) is not null)
+            await storage.MoveFileAsync(staged, own, ct);
+        if (await storage.GetFileAsync(own, ct) is null)
             return null;
         var output = IngestJson.Deserialize<CopyOutput>(earlier.Output);
         context.Log.Info($"Reused the part run {earlierRun} had staged for '{item.File}' ({output.RowsWritten} row(s)).",
@@ -44,16 +41,13 @@ public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepEx
         return StepResult.Done(earlier.Output, output.RowsWritten);
     }
 
-    private static StepResult Copy(WorkItem item, DatasetPaths paths, StepContext context, CancellationToken ct)
+    private async Task<StepResult> CopyAsync(WorkItem item, DatasetPaths paths, StepContext context, CancellationToken ct)
     {
-        var sourcePath = paths.Storage.Resolve(item.File);
-        var info = new FileInfo(sourcePath);
-        if (!info.Exists)
-            throw IngestErrors.FileNotFound(item.File);
-        var size = info.Length;
+        await using var source = await storage.GetLocalFileAsync(item.File, ct);
+        var size = new FileInfo(source.Path).Length;
         var options = new ExcelReadOptions { Sheet = item.Sheet, HeaderRow = context.Job.Source.HeaderRow, DisplayName = item.File };
 
-        using var reader = ExcelTableReader.Open(sourcePath, options);
+        using var reader = ExcelTableReader.Open(source.Path, options);
         context.Log.Info($"Opened '{item.File}', sheet '{reader.SheetName}'.", new
         {
             file = item.File,
@@ -69,7 +63,13 @@ public sealed class CopyStep(LocalStorage storage, IIngestStore store) : IStepEx
             ["functionsingest.source"] = item.File,
             ["functionsingest.sheet"] = reader.SheetName,
         };
-        var result = TableCopier.CopyToFile(reader, paths.StagedPart(item.Part), CompressionNames.Parse(context.Job.Destination.Compression), metadata, ct);
+        CopyResult? copied = null;
+        await storage.WriteAsync(paths.StagedPart(item.Part), (stream, token) =>
+        {
+            copied = TableCopier.CopyToStream(reader, stream, CompressionNames.Parse(context.Job.Destination.Compression), metadata, token);
+            return Task.CompletedTask;
+        }, ct);
+        var result = copied!;
 
         foreach (var warning in result.Warnings.Take(MaxWarningsLogged))
             context.Log.Warning(warning.Message, new { file = item.File, sheet = reader.SheetName, cell = warning.Location });

@@ -10,7 +10,7 @@ namespace FunctionsIngest.Runs.Steps;
 /// source keeps only new or changed files) and adds one Copy step per item, then the Commit step.
 /// A rerun instead takes the failed run's items, reusing the parts it had already staged.
 /// </summary>
-public sealed class PlanStep(LocalStorage storage, IIngestStore store) : IStepExecutor
+public sealed class PlanStep(IFileStorage storage, IIngestStore store) : IStepExecutor
 {
     public StepKind Kind => StepKind.Plan;
 
@@ -36,10 +36,10 @@ public sealed class PlanStep(LocalStorage storage, IIngestStore store) : IStepEx
     private async Task<IReadOnlyList<WorkItem>> SourceItemsAsync(StepContext context, CancellationToken ct)
     {
         var source = context.Job.Source;
-        var files = FilePattern.HasWildcard(source.Path)
-            ? new FilePattern(source.Path).Expand(storage, refused => context.Log.Warning($"Skipped a match: {refused}"))
-            : [SingleFile(source.Path)];
-        var versions = files.Select(f => Version(f)).ToList();
+        var versions = FilePattern.HasWildcard(source.Path)
+            ? (await new FilePattern(source.Path).ExpandAsync(storage, refused => context.Log.Warning($"Skipped a match: {refused}"), ct))
+                .Select(f => new FileVersion(f.Path, f.Size, f.Modified)).ToList()
+            : [await SingleFileAsync(source.Path, ct)];
         var matched = versions.Count;
         if (source.Incremental)
         {
@@ -61,29 +61,23 @@ public sealed class PlanStep(LocalStorage storage, IIngestStore store) : IStepEx
     private async Task<IReadOnlyList<WorkItem>> RerunItemsAsync(string failedRunId, StepContext context, CancellationToken ct)
     {
         var steps = await store.GetStepsAsync(failedRunId, ct);
-        var failedPaths = new DatasetPaths(storage, context.Job.Destination.Path, failedRunId);
-        var items = steps.Where(s => s.Kind == StepKind.Copy).OrderBy(s => s.Ordinal)
-            .Select(s => (Step: s, Item: IngestJson.Deserialize<WorkItem>(s.Input!)))
-            .Select(x => x.Step.Status == StepStatus.Completed && File.Exists(failedPaths.StagedPart(x.Item.Part))
-                ? x.Item with { AdoptFrom = failedRunId }
-                : x.Item with { AdoptFrom = null })
-            .ToArray();
+        var failedPaths = new DatasetPaths(context.Job.Destination.Path, failedRunId);
+        var items = new List<WorkItem>();
+        foreach (var step in steps.Where(s => s.Kind == StepKind.Copy).OrderBy(s => s.Ordinal))
+        {
+            var item = IngestJson.Deserialize<WorkItem>(step.Input!);
+            var reusable = step.Status == StepStatus.Completed && await storage.GetFileAsync(failedPaths.StagedPart(item.Part), ct) is not null;
+            items.Add(item with { AdoptFrom = reusable ? failedRunId : null });
+        }
         context.Log.Info($"Rerun of run {failedRunId}: {items.Count(i => i.AdoptFrom is null)} work item(s) to copy again, {items.Count(i => i.AdoptFrom is not null)} reused.",
-            new { rerunOf = failedRunId, workItems = items.Length, reused = items.Count(i => i.AdoptFrom is not null) });
+            new { rerunOf = failedRunId, workItems = items.Count, reused = items.Count(i => i.AdoptFrom is not null) });
         return items;
     }
 
-    private string SingleFile(string path)
+    private async Task<FileVersion> SingleFileAsync(string path, CancellationToken ct)
     {
-        if (!File.Exists(storage.Resolve(path)))
-            throw IngestErrors.FileNotFound(path);
-        return path;
-    }
-
-    private FileVersion Version(string relativePath)
-    {
-        var info = new FileInfo(storage.Resolve(relativePath));
-        return new FileVersion(relativePath, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+        var file = await storage.GetFileAsync(path, ct) ?? throw IngestErrors.FileNotFound(path);
+        return new FileVersion(file.Path, file.Size, file.Modified);
     }
 
     public static string PartName(int index) => $"part-{index.ToString("00000", CultureInfo.InvariantCulture)}.parquet";
