@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of FunctionsIngest on a bare machine: installs what the tests use (the npm Parquet
-# oracles: DuckDB, arrow-rs via parquet-wasm, hyparquet), builds, runs `dotnet test` on the solution,
-# and ends with the line "N passed, N failed[, N skipped]". Exit code 0 only if nothing failed.
+# oracles: DuckDB, arrow-rs via parquet-wasm, hyparquet; Azurite for the storage tests), builds, runs
+# `dotnet test` on the solution, and ends with the line "N passed, N failed[, N skipped]". Exit code 0
+# only if nothing failed.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Excel").
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,6 +14,13 @@ command -v node >/dev/null || { echo "node (Node.js 20+) is required for the Par
 echo "== installing the Parquet oracles (npm ci in tests/oracles)"
 for attempt in 1 2 3; do
   if npm ci --prefix tests/oracles --no-audit --no-fund --loglevel=error; then break; fi
+  [ "$attempt" = 3 ] && { echo "npm ci failed three times" >&2; exit 2; }
+  sleep 5
+done
+
+echo "== installing Azurite, the Azure Storage emulator the storage tests start (npm ci in tests/azurite)"
+for attempt in 1 2 3; do
+  if npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error; then break; fi
   [ "$attempt" = 3 ] && { echo "npm ci failed three times" >&2; exit 2; }
   sleep 5
 done

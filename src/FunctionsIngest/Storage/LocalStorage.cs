@@ -90,7 +90,13 @@ public sealed class LocalStorage : IFileStorage
 
     public Task DeleteAsync(string path, CancellationToken ct)
     {
-        File.Delete(Resolve(path));
+        try
+        {
+            File.Delete(Resolve(path));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
         return Task.CompletedTask;
     }
 
