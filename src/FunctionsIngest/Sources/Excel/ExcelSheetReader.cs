@@ -5,70 +5,57 @@ using FunctionsIngest.Sources.Excel.Typing;
 namespace FunctionsIngest.Sources.Excel;
 
 /// <summary>
-/// One worksheet read as a typed table. Pass 1 (at open) parses the sheet once, finding the header, column extent
-/// and types, and spools the data rows in a compact binary form (memory up to 16 MB, then a temp file); pass 2
-/// replays the spool into reused batches. So memory does not grow with the row count and the XML is parsed once.
+/// One worksheet, or several read as one table, as a typed table. Pass 1 (at open) parses each sheet once, finding
+/// the header, column extent and types, and spools the data rows in a compact binary form (memory up to 16 MB, then
+/// a temp file); pass 2 replays the spool into reused batches. So memory does not grow with the row count and the
+/// XML is parsed once.
 /// </summary>
-public abstract class ExcelSheetReader : ITableReader
+public abstract partial class ExcelSheetReader : ITableReader
 {
-    private readonly ISheetRowSource _source;
     private readonly string _file;
-    private readonly int _headerRow;
-    private readonly int _firstColumn;
-    private readonly int _lastDataRow;
     private readonly WarningLog _warnings;
     private readonly RecordBatch _batch;
-    private readonly RowBuffer _row = new();
     private readonly RowSpool _spool;
-    private bool _haveRow;
-    private bool _sourceDone;
-    private int _nextRow;
+    private readonly TableLayout _layout;
+    private readonly RowAppender _appender;
     private bool _disposed;
 
-    private protected ExcelSheetReader(ISheetRowSource source, string file, ExcelReadOptions options)
+    private protected ExcelSheetReader(IWorkbookSource workbook, ExcelReadOptions options)
     {
-        _source = source;
-        _file = file;
-        _headerRow = options.HeaderRow ?? 1;
-        if (options.BatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
-        _warnings = new WarningLog(source.SheetName);
-        _spool = new RowSpool(source.SharedString);
-        SheetProfile profile;
+        _file = workbook.File;
         try
         {
-            profile = SheetProfile.Scan(source, _headerRow, _warnings, _spool);
+            if (options.BatchSize < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
+            var sheets = ChooseSheets(workbook, options);
+            SheetNames = sheets.Select(s => s.Name).ToList();
+            _warnings = new WarningLog(sheets[0].Name);
+            _spool = new RowSpool(workbook.SharedString);
+            try
+            {
+                _layout = ReadLayout(workbook, sheets, options);
+                _spool.StartReading();
+            }
+            catch (IOException ex)
+            {
+                _spool.Dispose();
+                throw IngestErrors.Io(_file, ex); // the spool's temp file
+            }
+            catch
+            {
+                _spool.Dispose();
+                throw;
+            }
         }
-        catch (IOException ex)
+        finally
         {
-            _spool.Dispose();
-            throw IngestErrors.Io(file, ex); // the spool's temp file
+            workbook.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
         }
-        catch
-        {
-            _spool.Dispose();
-            throw;
-        }
-        if (profile.LastRowWithContent < _headerRow)
-        {
-            _spool.Dispose();
-            throw IngestErrors.HeaderRowMissing(file, source.SheetName, _headerRow);
-        }
-        Schema = profile.BuildSchema();
-        _firstColumn = profile.FirstColumn;
-        _lastDataRow = profile.LastDataRow;
+        Schema = _layout.Schema;
+        _appender = new RowAppender(_layout, _file);
         _batch = new RecordBatch(Schema, EffectiveBatchSize(options.BatchSize, Schema.Count));
-        _nextRow = _headerRow + 1;
-        try
-        {
-            _spool.StartReading();
-        }
-        catch (IOException ex)
-        {
-            _spool.Dispose();
-            throw IngestErrors.Io(file, ex);
-        }
-        source.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
+        _segment = -1;
+        NextSegment();
     }
 
     /// <summary>At most <see cref="MaxCellsPerBatch"/> cells per batch, so very wide sheets (up to 16,384 columns) keep batches small.</summary>
@@ -77,8 +64,11 @@ public abstract class ExcelSheetReader : ITableReader
 
     internal const int MaxCellsPerBatch = 1 << 22;
 
-    /// <summary>The name of the sheet being read, as listed in the workbook.</summary>
-    public string SheetName => _source.SheetName;
+    /// <summary>The sheet read, as listed in the workbook; with several sheets, their names joined by ", ".</summary>
+    public string SheetName => string.Join(", ", SheetNames);
+
+    /// <summary>The sheets read, in the order their rows appear.</summary>
+    public IReadOnlyList<string> SheetNames { get; }
 
     public TableSchema Schema { get; }
 
@@ -89,59 +79,12 @@ public abstract class ExcelSheetReader : ITableReader
     /// <summary>Cells read as null with a warning (all of them, including those past the listed ones).</summary>
     public long WarningCount => _warnings.Count;
 
-    public RecordBatch? ReadNextBatch()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_nextRow > _lastDataRow)
-            return null;
-        _batch.Clear();
-        while (_batch.Capacity > RowCount() && _nextRow <= _lastDataRow)
-        {
-            if (!_haveRow && !_sourceDone)
-                FetchRowAfterHeader();
-            if (_haveRow && _row.RowNumber == _nextRow)
-            {
-                if (!BatchFiller.TryAppendRow(_batch, _row, _firstColumn, out int badColumn))
-                    throw IngestErrors.SheetChangedWhileReading(_file, SheetName, CellReference.Format(badColumn, _row.RowNumber));
-                _haveRow = false;
-            }
-            else
-            {
-                BatchFiller.AppendNullRow(_batch); // a row the sheet does not store: all blank
-            }
-            _nextRow++;
-        }
-        int count = RowCount();
-        RowsRead += count;
-        return count == 0 ? null : _batch;
-    }
-
-    // Pass 1 guarantees at least one column whenever there is a data row, so RowCount is well defined.
-    private int RowCount() => _batch.RowCount;
-
-    private void FetchRowAfterHeader()
-    {
-        try
-        {
-            _haveRow = _spool.Read(_row);
-        }
-        catch (IOException ex)
-        {
-            throw IngestErrors.Io(_file, ex);
-        }
-        _sourceDone = !_haveRow;
-    }
-
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
-        _source.Dispose();
         _spool.Dispose();
-        DisposeCore();
         GC.SuppressFinalize(this);
     }
-
-    private protected virtual void DisposeCore() { }
 }

@@ -7,7 +7,7 @@ namespace FunctionsIngest.Sources.Excel;
 
 /// <summary>
 /// Entry point for Excel sources: sniffs the file signature (zip => .xlsx/.xlsm, own reader; OLE2 => .xls via
-/// ExcelDataReader, encrypted OOXML => "password-protected") and opens one sheet as a typed table.
+/// ExcelDataReader, encrypted OOXML => "password-protected") and opens one sheet, or several, as a typed table.
 /// </summary>
 public static class ExcelTableReader
 {

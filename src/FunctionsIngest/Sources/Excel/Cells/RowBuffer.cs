@@ -15,6 +15,9 @@ internal sealed class RowBuffer
     /// <summary>1-based sheet row number.</summary>
     public int RowNumber { get; set; }
 
+    /// <summary>The row is hidden in the sheet (only set by sources asked to report it).</summary>
+    public bool Hidden { get; set; }
+
     /// <summary>Highest column index set in this row plus one.</summary>
     public int Width { get; private set; }
 
@@ -56,5 +59,39 @@ internal sealed class RowBuffer
             _cells[_set[i]] = default;
         _setCount = 0;
         Width = 0;
+        Hidden = false;
+    }
+
+    /// <summary>Blanks the cells outside columns <paramref name="first"/>..<paramref name="last"/>.</summary>
+    public void KeepColumns(int first, int last)
+    {
+        int kept = 0;
+        int width = 0;
+        for (int i = 0; i < _setCount; i++)
+        {
+            int column = _set[i];
+            if (column < first || column > last)
+            {
+                _cells[column] = default;
+                continue;
+            }
+            _set[kept++] = column;
+            width = Math.Max(width, column + 1);
+        }
+        _setCount = kept;
+        Width = width;
+    }
+
+    /// <summary>Makes this buffer a copy of <paramref name="other"/> (row number, hidden flag and cells).</summary>
+    public void CopyFrom(RowBuffer other)
+    {
+        Clear();
+        RowNumber = other.RowNumber;
+        Hidden = other.Hidden;
+        for (int i = 0; i < other.SetCount; i++)
+        {
+            int column = other.SetColumn(i);
+            Put(column, other.Get(column));
+        }
     }
 }

@@ -28,7 +28,7 @@ internal static class BatchFiller
             column.AppendNull();
     }
 
-    private static bool TryAppend(ColumnVector vector, in CellValue cell)
+    public static bool TryAppend(ColumnVector vector, in CellValue cell)
     {
         if (cell.Kind is CellKind.Blank || cell.IsWarning)
         {

@@ -13,13 +13,17 @@ internal static class HeaderNames
 
     /// <param name="raw">Header text per output column (null when blank).</param>
     /// <param name="firstSheetColumn">0-based sheet column of the first output column.</param>
-    public static string[] Build(IReadOnlyList<string?> raw, int firstSheetColumn)
+    /// <param name="normalize">Apply <see cref="HeaderNormalizer"/> first (<see cref="ExcelReadOptions.NormalizeHeaders"/>).</param>
+    /// <param name="reserved">Names already taken (such as "_sheet"), so a header of that name gets a suffix.</param>
+    public static string[] Build(IReadOnlyList<string?> raw, int firstSheetColumn, bool normalize = false, string? reserved = null)
     {
         var names = new string[raw.Count];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (reserved is not null)
+            used.Add(reserved);
         for (int i = 0; i < raw.Count; i++)
         {
-            var name = raw[i]?.Trim();
+            var name = normalize ? HeaderNormalizer.Normalize(raw[i]) : raw[i]?.Trim();
             if (string.IsNullOrEmpty(name))
                 name = Generated(firstSheetColumn + i);
             var candidate = name;

@@ -32,7 +32,8 @@ internal sealed class RowSpool : IDisposable
     /// <summary>True once the spool moved to a temp file.</summary>
     public bool OnDisk => _stream is not MemoryStream;
 
-    public void Write(RowBuffer row)
+    /// <summary>Stores the row's values; false (nothing stored) when it has none.</summary>
+    public bool Write(RowBuffer row)
     {
         int count = 0;
         for (int i = 0; i < row.SetCount; i++)
@@ -41,7 +42,7 @@ internal sealed class RowSpool : IDisposable
                 count++;
         }
         if (count == 0)
-            return;
+            return false;
         WriteVarint((uint)row.RowNumber);
         WriteVarint((uint)count);
         for (int i = 0; i < row.SetCount; i++)
@@ -78,6 +79,7 @@ internal sealed class RowSpool : IDisposable
             if (_stream is MemoryStream memory && memory.Length > _memoryLimit)
                 Spill(memory);
         }
+        return true;
     }
 
     private static bool IsStored(in CellValue cell) => cell.Kind is CellKind.Number or CellKind.Boolean or CellKind.Text or CellKind.DateTime or CellKind.Time;
@@ -95,6 +97,11 @@ internal sealed class RowSpool : IDisposable
     /// <summary>Switches from writing to reading, from the first row.</summary>
     public void StartReading()
     {
+        if (_reading)
+        {
+            Rewind();
+            return;
+        }
         FlushBuffer();
         if (_stream is MemoryStream memory && memory.Length > _memoryLimit)
             Spill(memory);
@@ -102,6 +109,13 @@ internal sealed class RowSpool : IDisposable
         _stream.Position = 0;
         _bufferPos = _bufferEnd = 0;
         _reading = true;
+    }
+
+    /// <summary>While reading: back to the first row, for another replay.</summary>
+    public void Rewind()
+    {
+        _stream.Position = 0;
+        _bufferPos = _bufferEnd = 0;
     }
 
     public bool Read(RowBuffer row)

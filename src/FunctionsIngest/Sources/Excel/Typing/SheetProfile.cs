@@ -1,47 +1,104 @@
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Layout;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
 
 /// <summary>
-/// Pass 1 over a sheet: the header row's text, the column extent (leading and trailing columns with neither a
-/// header nor a value are dropped), the last row holding a value (trailing empty rows are dropped), each column's
-/// inferred type, and the warnings. Memory is per column, never per row (the spool spills to disk).
+/// Pass 1 over one sheet: the header row (given or detected) and its text, the column extent (leading and trailing
+/// columns with neither a header nor a value are dropped), the last row holding a value (trailing empty rows are
+/// dropped), each column's inferred type, hidden rows, merged ranges, and the warnings. Data rows go to the spool.
+/// Memory is per column, never per row (the spool spills to disk; hidden rows are kept as row numbers).
 /// </summary>
-internal sealed class SheetProfile
+internal sealed partial class SheetProfile
 {
     private ColumnTypeInference.Seen[] _seen = new ColumnTypeInference.Seen[16];
     private string?[] _headers = new string?[16];
+    private readonly List<int> _hiddenRows = [];
 
+    private SheetProfile(string sheetName) => SheetName = sheetName;
+
+    public string SheetName { get; }
+    public int HeaderRow { get; private set; }
     public int FirstColumn { get; private set; } = int.MaxValue;
     public int LastColumn { get; private set; } = -1;
     public int LastDataRow { get; private set; }
     public int LastRowWithContent { get; private set; }
 
+    /// <summary>Rows written to the spool for this sheet (pass 2 reads exactly this many back).</summary>
+    public long SpooledRows { get; private set; }
+
+    /// <summary>Hidden rows skipped (ascending), when hidden rows are left out.</summary>
+    public IReadOnlyList<int> HiddenRows => _hiddenRows;
+
+    /// <summary>The merged ranges to fill in pass 2, or null.</summary>
+    public MergeFill? Merges { get; private set; }
+
+    /// <summary>False when nothing was found at or below the header row (or, detecting, no cell at all).</summary>
+    public bool HasTable => HeaderRow > 0 && LastRowWithContent >= HeaderRow;
+
     /// <summary>Reads the whole sheet once; data rows go to <paramref name="spool"/> for pass 2.</summary>
-    public static SheetProfile Scan(ISheetRowSource source, int headerRow, WarningLog warnings, RowSpool spool)
+    public static SheetProfile Scan(ISheetRowSource source, SheetScanPlan plan, WarningLog warnings, RowSpool spool)
     {
-        var profile = new SheetProfile();
+        var profile = new SheetProfile(source.SheetName) { HeaderRow = plan.HeaderRow ?? 0 };
+        var window = plan.Window;
+        var detector = plan.HeaderRow is null ? new HeaderDetector() : null;
+        source.ReportHiddenRows = plan.SkipHiddenRows;
+        bool clipColumns = window.ClipsColumns;
         var row = new RowBuffer();
         while (source.ReadRow(row))
         {
-            if (row.RowNumber < headerRow)
+            if (row.RowNumber < window.FirstRow)
+                continue;
+            if (row.RowNumber > window.LastRow)
+                break;
+            if (clipColumns)
+                row.KeepColumns(window.FirstColumn, window.LastColumn);
+            if (row.Hidden && row.RowNumber != profile.HeaderRow)
             {
-                if (row.SetCount > 0)
-                    profile.LastRowWithContent = row.RowNumber;
+                profile._hiddenRows.Add(row.RowNumber);
                 continue;
             }
-            profile.Observe(row, headerRow, warnings, source);
-            if (row.RowNumber > headerRow)
-                spool.Write(row);
+            if (detector is null)
+            {
+                profile.Take(row, warnings, source, spool);
+            }
+            else if (detector.Add(row))
+            {
+                profile.TakeDetected(detector, warnings, source, spool);
+                detector = null;
+            }
         }
-        warnings.Close();
+        if (detector is not null)
+            profile.TakeDetected(detector, warnings, source, spool);
+        if (plan.FillMergedCells && profile.HasTable)
+            profile.Merges = MergeFill.Create(source.ReadMergedRanges(), window, profile.HeaderRow);
         return profile;
     }
 
-    private void Observe(RowBuffer row, int headerRow, WarningLog warnings, ISheetRowSource source)
+    private void TakeDetected(HeaderDetector detector, WarningLog warnings, ISheetRowSource source, RowSpool spool)
     {
-        bool header = row.RowNumber == headerRow;
+        HeaderRow = detector.Decide();
+        foreach (var buffered in detector.Rows)
+            Take(buffered, warnings, source, spool);
+    }
+
+    private void Take(RowBuffer row, WarningLog warnings, ISheetRowSource source, RowSpool spool)
+    {
+        if (row.RowNumber < HeaderRow)
+        {
+            if (row.SetCount > 0)
+                LastRowWithContent = row.RowNumber;
+            return;
+        }
+        Observe(row, warnings, source);
+        if (row.RowNumber > HeaderRow && spool.Write(row))
+            SpooledRows++;
+    }
+
+    private void Observe(RowBuffer row, WarningLog warnings, ISheetRowSource source)
+    {
+        bool header = row.RowNumber == HeaderRow;
         for (int i = 0; i < row.SetCount; i++)
         {
             int column = row.SetColumn(i);
@@ -74,15 +131,14 @@ internal sealed class SheetProfile
 
     public int ColumnCount => LastColumn < FirstColumn ? 0 : LastColumn - FirstColumn + 1;
 
-    public TableSchema BuildSchema()
+    /// <summary>Header text per column from <see cref="FirstColumn"/> (null when blank).</summary>
+    public string?[] RawHeaders()
     {
         var raw = new string?[ColumnCount];
         for (int i = 0; i < raw.Length; i++)
             raw[i] = _headers[FirstColumn + i];
-        var names = HeaderNames.Build(raw, FirstColumn);
-        var columns = new ColumnSchema[names.Length];
-        for (int i = 0; i < names.Length; i++)
-            columns[i] = new ColumnSchema(names[i], ColumnTypeInference.Resolve(_seen[FirstColumn + i]));
-        return new TableSchema(columns);
+        return raw;
     }
+
+    public ColumnTypeInference.Seen Seen(int column) => column < _seen.Length ? _seen[column] : ColumnTypeInference.Seen.None;
 }

@@ -34,17 +34,21 @@ internal static class EdrWorkbook
         }
     }
 
-    public static IReadOnlyList<string> SheetNames(IExcelDataReader reader, string file) => Guard(file, () =>
+    public static IReadOnlyList<string> SheetNames(IExcelDataReader reader, string file) => Sheets(reader, file).Select(s => s.Name).ToList();
+
+    /// <summary>The sheets in tab order with their visibility ("hidden" and "veryhidden" count as hidden).</summary>
+    public static IReadOnlyList<SheetEntry> Sheets(IExcelDataReader reader, string file) => Guard(file, () =>
     {
         reader.Reset();
-        var names = new List<string>();
+        var sheets = new List<SheetEntry>();
         do
         {
-            names.Add(reader.Name ?? "");
+            var state = reader.VisibleState;
+            sheets.Add(new SheetEntry(sheets.Count, reader.Name ?? "", state is not null && !state.Equals("visible", StringComparison.OrdinalIgnoreCase)));
         }
         while (reader.NextResult());
         reader.Reset();
-        return names;
+        return sheets;
     });
 
     public static T Guard<T>(string file, Func<T> action)

@@ -7,6 +7,7 @@ namespace FunctionsIngest.Sources.Excel.Xls;
 /// The rows of one sheet as ExcelDataReader returns them, turned into the same cells the .xlsx reader produces.
 /// ExcelDataReader's own DateTime/TimeSpan conversions are undone and the number format string reclassified,
 /// so both formats share one set of date rules. It returns error cells as null, so they are blank here.
+/// The ExcelDataReader instance belongs to the caller (several sheets are read through one), so Dispose leaves it open.
 /// </summary>
 internal sealed class XlsRowSource : ISheetRowSource
 {
@@ -26,6 +27,8 @@ internal sealed class XlsRowSource : ISheetRowSource
 
     public string SheetName { get; }
 
+    public bool ReportHiddenRows { get; set; }
+
     public string SharedString(int sharedIndex) => throw new NotSupportedException("ExcelDataReader cells carry no shared-string index.");
 
     private void MoveToSheet() => EdrWorkbook.Guard(_file, () =>
@@ -43,6 +46,8 @@ internal sealed class XlsRowSource : ISheetRowSource
         if (!_reader.Read())
             return false;
         row.RowNumber = ++_rowNumber;
+        // ExcelDataReader gives no hidden flag; a hidden row reads with height 0.
+        row.Hidden = ReportHiddenRows && _reader.RowHeight == 0;
         int width = Math.Min(_reader.FieldCount, RowBuffer.MaxColumns);
         for (int i = 0; i < width; i++)
         {
@@ -98,5 +103,12 @@ internal sealed class XlsRowSource : ISheetRowSource
         return NumberFormatClassifier.ForBuiltInId(_reader.GetNumberFormatIndex(column));
     }
 
-    public void Dispose() => _reader.Dispose();
+    /// <summary>ExcelDataReader reads the MERGEDCELLS records with the sheet's globals, so they are known up front.</summary>
+    public IReadOnlyList<MergedRange> ReadMergedRanges() => EdrWorkbook.Guard(_file, () =>
+        (IReadOnlyList<MergedRange>)(_reader.MergeCells ?? [])
+            .Select(m => new MergedRange(m.FromRow + 1, m.ToRow + 1, m.FromColumn, m.ToColumn))
+            .Where(m => m.FirstRow <= m.LastRow && m.FirstColumn <= m.LastColumn && m.LastColumn < RowBuffer.MaxColumns)
+            .ToList());
+
+    public void Dispose() { }
 }

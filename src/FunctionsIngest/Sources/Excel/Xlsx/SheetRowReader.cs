@@ -25,6 +25,7 @@ internal sealed partial class SheetRowReader : ISheetRowSource
     private XmlReader? _reader;
     private bool _onRow;        // the reader is on a <row> start element not yet consumed
     private int _pendingRow;    // that row's number
+    private bool _pendingHidden;
     private int _lastRow;
     private bool _done;
 
@@ -41,6 +42,8 @@ internal sealed partial class SheetRowReader : ISheetRowSource
     }
 
     public string SheetName { get; }
+
+    public bool ReportHiddenRows { get; set; }
 
     public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
@@ -64,6 +67,7 @@ internal sealed partial class SheetRowReader : ISheetRowSource
             return false;
         int number = _pendingRow;
         row.RowNumber = number;
+        row.Hidden = _pendingHidden;
         while (true)
         {
             ReadCells(row, number);
@@ -85,6 +89,7 @@ internal sealed partial class SheetRowReader : ISheetRowSource
             if (reader.NodeType == XmlNodeType.Element && (object)reader.LocalName == _names.Row)
             {
                 _pendingRow = RowNumberOf(reader);
+                _pendingHidden = ReportHiddenRows && XmlBool.Parse(reader.GetAttribute("hidden"));
                 return true;
             }
             if (reader.NodeType == XmlNodeType.EndElement && (object)reader.LocalName == _names.SheetData)
@@ -140,6 +145,21 @@ internal sealed partial class SheetRowReader : ISheetRowSource
             reader.Read();
         }
     }
+
+    /// <summary>Reads on past sheetData to the mergeCell elements (mergeCells follows sheetData in CT_Worksheet).</summary>
+    public IReadOnlyList<MergedRange> ReadMergedRanges() => XmlParts.Guard(File, _part, () =>
+    {
+        var reader = _reader!;
+        var ranges = new List<MergedRange>();
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "mergeCell"
+                && MergedRange.TryParse(reader.GetAttribute("ref"), out var range))
+                ranges.Add(range);
+        }
+        _done = true;
+        return ranges;
+    });
 
     public void Dispose() => _reader?.Dispose();
 }

@@ -26,6 +26,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     private bool _onRow;
     private bool _rowIsEmpty;
     private int _pendingRow;
+    private bool _pendingHidden;
     private int _lastRow;
 
     private Utf8SheetReader(Utf8XmlCursor cursor, ZipPackage package, string part, string sheetName, SharedStringTable strings, StyleTable styles, bool date1904)
@@ -40,6 +41,8 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     }
 
     public string SheetName { get; }
+
+    public bool ReportHiddenRows { get; set; }
 
     public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
@@ -89,6 +92,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
             return false;
         int number = _pendingRow;
         row.RowNumber = number;
+        row.Hidden = _pendingHidden;
         while (true)
         {
             if (!_rowIsEmpty)
@@ -123,6 +127,8 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
                 case TagKind.StartTag when _cursor.LocalName.SequenceEqual("row"u8):
                     _rowIsEmpty = _cursor.IsEmptyElement;
                     _pendingRow = RowNumberOfTag();
+                    if (ReportHiddenRows)
+                        _pendingHidden = _cursor.TryGetAttribute("hidden"u8, out var hidden) && IsTrue(hidden);
                     return true;
                 default:
                     SkipElement();
@@ -181,6 +187,13 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
         if (number > CellReference.MaxRow)
             throw IngestErrors.RowOutOfRange(File, SheetName, $"row {number}");
         return number;
+    }
+
+    /// <summary>xsd:boolean: "1" or "true" (LibreOffice writes words).</summary>
+    private static bool IsTrue(ReadOnlySpan<byte> value)
+    {
+        var trimmed = value.Trim((byte)' ');
+        return trimmed.SequenceEqual("1"u8) || System.Text.Ascii.EqualsIgnoreCase(trimmed, "true"u8);
     }
 
     private static string Text(ReadOnlySpan<byte> utf8) => System.Text.Encoding.UTF8.GetString(utf8);

@@ -1,0 +1,114 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Typing;
+
+namespace FunctionsIngest.Sources.Excel;
+
+public abstract partial class ExcelSheetReader
+{
+    private readonly RowBuffer _row = new();
+    private readonly RowBuffer _emptyRow = new();
+    private int _segment;
+    private SheetSegment? _current;
+    private long _spooledLeft;   // rows of the current sheet still in the spool
+    private bool _haveRow;       // _row holds a spooled row not yet emitted
+    private int _nextRow;
+    private int _hiddenIndex;
+
+    public RecordBatch? ReadNextBatch()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_current is null)
+            return null;
+        _batch.Clear();
+        while (_batch.Capacity > _batch.RowCount && _current is not null)
+        {
+            var profile = _current.Profile;
+            if (_nextRow > profile.LastDataRow)
+            {
+                NextSegment();
+                continue;
+            }
+            if (IsHidden(_nextRow))
+            {
+                _nextRow++;
+                continue;
+            }
+            if (!_haveRow && _spooledLeft > 0)
+                FetchRow();
+            if (_haveRow && _row.RowNumber == _nextRow)
+            {
+                AppendRow(_row);
+                _haveRow = false;
+            }
+            else
+            {
+                AppendEmptyRow(); // a row the sheet does not store: all blank
+            }
+            _nextRow++;
+        }
+        int count = _batch.RowCount;
+        RowsRead += count;
+        return count == 0 ? null : _batch;
+    }
+
+    private void NextSegment()
+    {
+        _segment++;
+        _current = _segment < _layout.Segments.Count ? _layout.Segments[_segment] : null;
+        if (_current is null)
+            return;
+        _spooledLeft = _current.Profile.SpooledRows;
+        _haveRow = false;
+        _nextRow = _current.Profile.HeaderRow + 1;
+        _hiddenIndex = 0;
+    }
+
+    private bool IsHidden(int row)
+    {
+        var hidden = _current!.Profile.HiddenRows;
+        while (_hiddenIndex < hidden.Count && hidden[_hiddenIndex] < row)
+            _hiddenIndex++;
+        return _hiddenIndex < hidden.Count && hidden[_hiddenIndex] == row;
+    }
+
+    private void AppendRow(RowBuffer row)
+    {
+        var segment = _current!;
+        segment.Profile.Merges?.Apply(row);
+        if (_layout.IsPlain)
+        {
+            if (!BatchFiller.TryAppendRow(_batch, row, segment.Profile.FirstColumn, out int badColumn))
+                throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, row.RowNumber));
+        }
+        else
+        {
+            _appender.Append(_batch, row, segment);
+        }
+    }
+
+    private void AppendEmptyRow()
+    {
+        if (_layout.IsPlain && _current!.Profile.Merges is null)
+        {
+            BatchFiller.AppendNullRow(_batch);
+            return;
+        }
+        _emptyRow.Clear();
+        _emptyRow.RowNumber = _nextRow;
+        AppendRow(_emptyRow);
+    }
+
+    private void FetchRow()
+    {
+        try
+        {
+            _haveRow = _spool.Read(_row);
+        }
+        catch (IOException ex)
+        {
+            throw IngestErrors.Io(_file, ex);
+        }
+        _spooledLeft--;
+    }
+}
