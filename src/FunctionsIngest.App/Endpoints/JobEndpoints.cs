@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FunctionsIngest.Jobs;
+using FunctionsIngest.Jobs.Validation;
 using FunctionsIngest.Runs;
+using FunctionsIngest.Storage;
 using FunctionsIngest.Store;
 
 namespace FunctionsIngest.App.Endpoints;
@@ -21,9 +23,9 @@ public static class JobEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IIngestStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, IIngestStore store, IFileStorage storage, TimeProvider clock, CancellationToken ct)
     {
-        var (definition, problem) = await ReadDefinitionAsync(request, ct);
+        var (definition, warnings, problem) = await ReadDefinitionAsync(request, Validator(storage), ct);
         if (problem is not null)
             return problem;
         var now = clock.GetUtcNow();
@@ -36,7 +38,7 @@ public static class JobEndpoints
         {
             return Problems.DuplicateName(definition!.Name);
         }
-        return Results.Created($"/api/jobs/{job.Id}", JobResponse.From(job, null, now));
+        return Results.Created($"/api/jobs/{job.Id}", JobResponse.From(job, null, now, warnings));
     }
 
     private static async Task<IResult> ListAsync(IIngestStore store, TimeProvider clock, CancellationToken ct)
@@ -54,12 +56,12 @@ public static class JobEndpoints
         return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct), clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IIngestStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IIngestStore store, IFileStorage storage, TimeProvider clock, CancellationToken ct)
     {
         var existing = await store.GetJobAsync(id, ct);
         if (existing is null)
             return Problems.JobNotFound(id);
-        var (definition, problem) = await ReadDefinitionAsync(request, ct);
+        var (definition, warnings, problem) = await ReadDefinitionAsync(request, Validator(storage), ct);
         if (problem is not null)
             return problem;
         var job = existing with { Definition = definition!, UpdatedAt = clock.GetUtcNow() };
@@ -72,7 +74,7 @@ public static class JobEndpoints
         {
             return Problems.DuplicateName(definition!.Name);
         }
-        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct), clock.GetUtcNow()));
+        return Results.Ok(JobResponse.From(job, await LastRunAsync(store, id, ct), clock.GetUtcNow(), warnings));
     }
 
     private static async Task<IResult> DeleteAsync(string id, IIngestStore store, CancellationToken ct) =>
@@ -102,7 +104,11 @@ public static class JobEndpoints
         return page.Items.Count > 0 ? page.Items[0] : null;
     }
 
-    private static async Task<(JobDefinition?, IResult?)> ReadDefinitionAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The one place save-time validation meets storage: it looks at the first source file through this probe.</summary>
+    private static JobValidator Validator(IFileStorage storage) => new(new StorageSourceFileProbe(storage));
+
+    /// <summary>The body parsed, then validated (settings, transforms against the source's columns); any problem is a 400.</summary>
+    private static async Task<(JobDefinition?, IReadOnlyList<string>, IResult?)> ReadDefinitionAsync(HttpRequest request, JobValidator validator, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -111,12 +117,18 @@ public static class JobEndpoints
         }
         catch (JsonException ex)
         {
-            return (null, Problems.InvalidJson(ex.Message));
+            return (null, [], Problems.InvalidJson(ex.Message));
         }
+        JobDefinition? definition;
         using (document)
         {
-            var (definition, errors) = JobRequestParser.Parse(document.RootElement);
-            return definition is null ? (null, Problems.Invalid(errors, "The job definition is invalid")) : (definition, null);
+            (definition, var errors) = JobRequestParser.Parse(document.RootElement);
+            if (definition is null)
+                return (null, [], Problems.Invalid(errors, "The job definition is invalid"));
         }
+        var validation = await validator.ValidateAsync(definition, ct);
+        if (!validation.IsValid)
+            return (null, [], Problems.Invalid(validation.Errors.ToDictionary(e => e.Key, e => e.Value), "The job definition is invalid"));
+        return (definition, validation.Warnings, null);
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FunctionsIngest.Datasets;
 using FunctionsIngest.Jobs;
+using FunctionsIngest.Jobs.Json;
+using FunctionsIngest.Jobs.Validation;
 using FunctionsIngest.Runs;
 using FunctionsIngest.Scheduling;
 using FunctionsIngest.Storage;
@@ -9,66 +11,88 @@ namespace FunctionsIngest.App.Endpoints;
 
 /// <summary>
 /// Turns a job's JSON body into a <see cref="JobDefinition"/>, collecting every problem by field path
-/// ("source.path") instead of stopping at the first. Unknown fields are errors, so typos surface.
+/// ("source.path") instead of stopping at the first. Unknown fields are errors, so typos surface. The values of
+/// source settings, transforms and quarantine are judged afterwards by <see cref="JobValidator"/>.
 /// </summary>
 public sealed class JobRequestParser
 {
-    private static readonly string[] ExcelExtensions = [".xlsx", ".xlsm", ".xls"];
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private static readonly string[] JobFields =
+        ["name", "source", "transforms", "quarantine", "destination", "schedule", "timeZone", "enabled", "overlap", "catchUp", "retry"];
 
-    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    private readonly FieldErrors _errors = new();
+    private readonly JsonFields _fields;
+
+    private JobRequestParser() => _fields = new JsonFields(_errors);
 
     public static (JobDefinition? Job, IDictionary<string, string[]> Errors) Parse(JsonElement body)
     {
         var parser = new JobRequestParser();
         var job = parser.ParseJob(body);
-        return parser._errors.Count == 0 ? (job, parser.Errors) : (null, parser.Errors);
+        var errors = parser._errors.ToDictionary().ToDictionary(e => e.Key, e => e.Value);
+        return errors.Count == 0 ? (job, errors) : (null, errors);
     }
 
     private JobDefinition? ParseJob(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            Add("$", "The body must be a JSON object describing the job.");
+            _errors.Add("$", "The body must be a JSON object describing the job.");
             return null;
         }
-        RejectUnknown(body, "", "name", "source", "destination", "schedule", "timeZone", "enabled", "overlap", "catchUp", "retry");
-        var name = RequiredString(body, "name", "name");
+        _fields.RejectUnknown(body, "", JobFields);
+        var name = _fields.RequiredString(body, "name", "name");
         if (name is { Length: > 200 })
-            Add("name", "must be at most 200 characters.");
-        var source = Object(body, "source", "source") is { } s ? ParseSource(s) : null;
-        var destination = Object(body, "destination", "destination") is { } d ? ParseDestination(d) : null;
-        var schedule = OptionalString(body, "schedule", "schedule");
+            _errors.Add("name", "must be at most 200 characters.");
+        var source = Object(body, "source") is { } s ? SourceJson.Parse(s, _fields) : null;
+        if (source is not null)
+            ReportSettingValues(source);
+        var transforms = TransformsJson.Parse(body, _fields);
+        var quarantine = TransformsJson.ParseQuarantine(body, _fields);
+        var destination = Object(body, "destination") is { } d ? ParseDestination(d) : null;
+        var schedule = _fields.OptionalString(body, "schedule", "schedule");
         if (schedule is not null && CronSchedule.Validate(schedule) is { } cronError)
-            Add("schedule", cronError);
-        var timeZone = OptionalString(body, "timeZone", "timeZone");
+            _errors.Add("schedule", cronError);
+        var timeZone = _fields.OptionalString(body, "timeZone", "timeZone");
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            Add("timeZone", $"'{timeZone}' is not a known IANA time zone (e.g. 'Europe/Paris', 'UTC').");
-        var enabled = OptionalBool(body, "enabled", "enabled") ?? true;
+            _errors.Add("timeZone", $"'{timeZone}' is not a known IANA time zone (e.g. 'Europe/Paris', 'UTC').");
+        var enabled = _fields.OptionalBool(body, "enabled", "enabled") ?? true;
         var overlap = OneOf(body, "overlap", OverlapPolicies.All) ?? OverlapPolicies.Skip;
         var catchUp = OneOf(body, "catchUp", CatchUpPolicies.Values) ?? CatchUpPolicies.Once;
-        var retry = body.TryGetProperty("retry", out var r) && r.ValueKind != JsonValueKind.Null ? ParseRetry(r) : null;
+        var retry = JsonFields.IsPresent(body, "retry", out var r) ? ParseRetry(r) : null;
         if (name is null || source is null || destination is null)
             return null;
         return new JobDefinition
         {
-            Name = name, Source = source, Destination = destination, Schedule = schedule, TimeZone = timeZone, Enabled = enabled,
-            Overlap = overlap, CatchUp = catchUp, Retry = retry,
+            Name = name, Source = source, Transforms = transforms is { Count: > 0 } ? transforms : null, Quarantine = quarantine,
+            Destination = destination, Schedule = schedule, TimeZone = timeZone, Enabled = enabled, Overlap = overlap, CatchUp = catchUp, Retry = retry,
         };
+    }
+
+    /// <summary>The source's values judged now too, so one response lists every problem; fields already reported keep their message.</summary>
+    private void ReportSettingValues(SourceDefinition source)
+    {
+        var reported = _errors.ToDictionary();
+        foreach (var (field, messages) in JobValidator.CheckSourceSettings(source))
+        {
+            if (reported.ContainsKey(field))
+                continue;
+            foreach (var message in messages)
+                _errors.Add(field, message);
+        }
     }
 
     private RetryPolicy? ParseRetry(JsonElement retry)
     {
         if (retry.ValueKind != JsonValueKind.Object)
         {
-            Add("retry", "must be an object.");
+            _errors.Add("retry", "must be an object.");
             return null;
         }
-        RejectUnknown(retry, "retry.", "maxAttempts", "firstRetryIntervalSeconds", "backoffCoefficient", "maxRetryIntervalSeconds");
+        _fields.RejectUnknown(retry, "retry.", ["maxAttempts", "firstRetryIntervalSeconds", "backoffCoefficient", "maxRetryIntervalSeconds"]);
         var defaults = RetryPolicy.Default;
-        var maxAttempts = OptionalInt(retry, "maxAttempts", "retry.maxAttempts") ?? defaults.MaxAttempts;
+        var maxAttempts = _fields.OptionalInt(retry, "maxAttempts", "retry.maxAttempts") ?? defaults.MaxAttempts;
         if (maxAttempts is < 1 or > 100)
-            Add("retry.maxAttempts", "must be between 1 and 100.");
+            _errors.Add("retry.maxAttempts", "must be between 1 and 100.");
         var first = OptionalNumber(retry, "firstRetryIntervalSeconds", "retry.firstRetryIntervalSeconds", 0, 86_400) ?? defaults.FirstRetryIntervalSeconds;
         var coefficient = OptionalNumber(retry, "backoffCoefficient", "retry.backoffCoefficient", 1, 10) ?? defaults.BackoffCoefficient;
         var max = OptionalNumber(retry, "maxRetryIntervalSeconds", "retry.maxRetryIntervalSeconds", 0, 86_400) ?? defaults.MaxRetryIntervalSeconds;
@@ -77,151 +101,51 @@ public sealed class JobRequestParser
 
     private string? OneOf(JsonElement parent, string name, IReadOnlyList<string> allowed)
     {
-        var value = OptionalString(parent, name, name);
+        var value = _fields.OptionalString(parent, name, name);
         if (value is null)
             return null;
         var match = allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase));
         if (match is null)
-            Add(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
+            _errors.Add(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
         return match;
     }
 
     private double? OptionalNumber(JsonElement parent, string name, string path, double min, double max)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!JsonFields.IsPresent(parent, name, out var value))
             return null;
         if (value.ValueKind == JsonValueKind.Number && value.GetDouble() is var number && number >= min && number <= max)
             return number;
-        Add(path, $"must be a number between {min} and {max}.");
+        _errors.Add(path, $"must be a number between {min} and {max}.");
         return null;
-    }
-
-    private SourceDefinition? ParseSource(JsonElement source)
-    {
-        RejectUnknown(source, "source.", "type", "path", "sheet", "headerRow", "incremental");
-        var type = OptionalString(source, "type", "source.type") ?? "excel";
-        if (!type.Equals("excel", StringComparison.OrdinalIgnoreCase))
-            Add("source.type", $"'{type}' is not supported; use 'excel'.");
-        var path = RequiredString(source, "path", "source.path");
-        if (path is not null)
-        {
-            if (StoragePaths.Validate(path) is { } problem)
-                Add("source.path", $"{problem}.");
-            else if (!ExcelExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase) || path.EndsWith(e[..^1] + "?", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xls*", StringComparison.OrdinalIgnoreCase)))
-                Add("source.path", $"must name Excel workbooks ({string.Join(", ", ExcelExtensions)}), e.g. 'in/report.xlsx' or 'in/sales/*.xlsx'.");
-        }
-        string? sheet = null;
-        if (source.TryGetProperty("sheet", out var sheetValue))
-        {
-            switch (sheetValue.ValueKind)
-            {
-                case JsonValueKind.String when !string.IsNullOrWhiteSpace(sheetValue.GetString()):
-                    sheet = sheetValue.GetString();
-                    break;
-                case JsonValueKind.Number when sheetValue.TryGetInt32(out var index) && index >= 1:
-                    sheet = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    break;
-                case JsonValueKind.Null:
-                    break;
-                default:
-                    Add("source.sheet", "must be a sheet name or a 1-based sheet number.");
-                    break;
-            }
-        }
-        var headerRow = OptionalInt(source, "headerRow", "source.headerRow") ?? 1;
-        if (headerRow is < 1 or > 1_048_576)
-            Add("source.headerRow", "must be between 1 and 1048576.");
-        var incremental = OptionalBool(source, "incremental", "source.incremental") ?? false;
-        return path is null ? null : new SourceDefinition { Type = "excel", Path = path, Sheet = sheet, HeaderRow = headerRow, Incremental = incremental };
     }
 
     private DestinationDefinition? ParseDestination(JsonElement destination)
     {
-        RejectUnknown(destination, "destination.", "path", "compression");
-        var path = RequiredString(destination, "path", "destination.path");
+        _fields.RejectUnknown(destination, "destination.", ["path", "compression"]);
+        var path = _fields.RequiredString(destination, "path", "destination.path");
         if (path is not null && StoragePaths.Validate(path) is { } problem)
-            Add("destination.path", $"{problem}.");
+            _errors.Add("destination.path", $"{problem}.");
         else if (path is not null && path.Replace('\\', '/').Split('/').All(s => s is "" or "."))
-            Add("destination.path", "must name a folder below the storage root, not the root itself.");
-        var compression = OptionalString(destination, "compression", "destination.compression") ?? "snappy";
+            _errors.Add("destination.path", "must name a folder below the storage root, not the root itself.");
+        var compression = _fields.OptionalString(destination, "compression", "destination.compression") ?? "snappy";
         if (!CompressionNames.TryParse(compression, out _))
-            Add("destination.compression", $"'{compression}' is not supported; use one of: {string.Join(", ", CompressionNames.All)}.");
+            _errors.Add("destination.compression", $"'{compression}' is not supported; use one of: {string.Join(", ", CompressionNames.All)}.");
         return path is null ? null : new DestinationDefinition { Path = path, Compression = compression.ToLowerInvariant() };
     }
 
-    private void RejectUnknown(JsonElement element, string prefix, params string[] known)
+    private JsonElement? Object(JsonElement parent, string name)
     {
-        foreach (var property in element.EnumerateObject())
+        if (!JsonFields.IsPresent(parent, name, out var value))
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
-                Add(prefix + property.Name, $"is not a known field; expected one of: {string.Join(", ", known)}.");
-        }
-    }
-
-    private JsonElement? Object(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            Add(path, "is required.");
+            _errors.Add(name, "is required.");
             return null;
         }
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Add(path, "must be an object.");
+            _errors.Add(name, "must be an object.");
             return null;
         }
         return value;
-    }
-
-    private string? RequiredString(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            Add(path, "is required.");
-            return null;
-        }
-        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-        {
-            Add(path, "must be a non-empty string.");
-            return null;
-        }
-        return value.GetString()!.Trim();
-    }
-
-    private string? OptionalString(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            return null;
-        if (value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
-            return value.GetString()!.Trim();
-        Add(path, "must be a non-empty string.");
-        return null;
-    }
-
-    private int? OptionalInt(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
-            return number;
-        Add(path, "must be a whole number.");
-        return null;
-    }
-
-    private bool? OptionalBool(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            return null;
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            return value.GetBoolean();
-        Add(path, "must be true or false.");
-        return null;
-    }
-
-    private void Add(string field, string message)
-    {
-        if (!_errors.TryGetValue(field, out var list))
-            _errors[field] = list = [];
-        list.Add(message);
     }
 }

@@ -3,20 +3,74 @@ using FunctionsIngest.Jobs;
 using FunctionsIngest.Runs;
 using FunctionsIngest.Scheduling;
 using FunctionsIngest.Store;
+using FunctionsIngest.Transforms;
+using FunctionsIngest.Transforms.Specs;
 
 namespace FunctionsIngest.App.Endpoints;
 
-/// <summary>A job as the API shows it, with its last run.</summary>
-public sealed record JobResponse(string Id, string Name, SourceDefinition Source, DestinationDefinition Destination,
-    string? Schedule, string? TimeZone, bool Enabled, string Overlap, string CatchUp, RetryPolicy Retry, DateTimeOffset? NextRunAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, LastRunResponse? LastRun)
+/// <summary>
+/// A job as the API shows it, with its last run. <see cref="Quarantine"/> is shown with its defaults filled in when
+/// the transforms can quarantine rows; <see cref="Warnings"/> (on create and replace only) says what saving could not check yet.
+/// </summary>
+public sealed record JobResponse(string Id, string Name, IReadOnlyDictionary<string, object?> Source, IReadOnlyList<TransformSpec>? Transforms,
+    QuarantineDefinition? Quarantine, DestinationDefinition Destination, string? Schedule, string? TimeZone, bool Enabled, string Overlap,
+    string CatchUp, RetryPolicy Retry, DateTimeOffset? NextRunAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, LastRunResponse? LastRun,
+    IReadOnlyList<string>? Warnings = null)
 {
-    public static JobResponse From(Job job, RunRecord? lastRun, DateTimeOffset now)
+    public static JobResponse From(Job job, RunRecord? lastRun, DateTimeOffset now, IReadOnlyList<string>? warnings = null)
     {
         var d = job.Definition;
         var next = d.Enabled && d.Schedule is not null ? new ScheduleCalendar(d.Schedule, d.TimeZone).Next(now) : null;
-        return new(job.Id, d.Name, d.Source, d.Destination, d.Schedule, d.TimeZone, d.Enabled, d.Overlap, d.CatchUp,
-            d.Retry ?? RetryPolicy.Default, next, job.CreatedAt, job.UpdatedAt, lastRun is null ? null : LastRunResponse.From(lastRun));
+        var quarantine = d.Quarantine is not null || JobTransforms.CanQuarantine(d.Transforms) ? QuarantineDefinition.For(d) : null;
+        return new(job.Id, d.Name, SourceView.From(d.Source), d.Transforms, quarantine, d.Destination, d.Schedule, d.TimeZone, d.Enabled, d.Overlap,
+            d.CatchUp, d.Retry ?? RetryPolicy.Default, next, job.CreatedAt, job.UpdatedAt, lastRun is null ? null : LastRunResponse.From(lastRun),
+            warnings is { Count: > 0 } ? warnings : null);
+    }
+}
+
+/// <summary>
+/// A source as the API shows it: the settings of its type that are set, in the shape a job is written in, so a GET
+/// body can be sent back with PUT. Excel always shows its header row (a number or "auto").
+/// </summary>
+public static class SourceView
+{
+    public static IReadOnlyDictionary<string, object?> From(SourceDefinition s)
+    {
+        var view = new Dictionary<string, object?> { ["type"] = s.Type, ["path"] = s.Path };
+        switch (s.Type)
+        {
+            case SourceTypes.Excel:
+                Set(view, "sheet", s.Sheet);
+                Set(view, "sheets", s.Sheets);
+                view["headerRow"] = s.HeaderRow is { } row ? row : "auto";
+                Set(view, "range", s.Range);
+                Set(view, "includeHiddenSheets", s.IncludeHiddenSheets);
+                Set(view, "includeHiddenRows", s.IncludeHiddenRows);
+                Set(view, "fillMergedCells", s.FillMergedCells);
+                Set(view, "normalizeHeaders", s.NormalizeHeaders);
+                break;
+            case SourceTypes.Csv:
+                Set(view, "delimiter", s.Delimiter);
+                Set(view, "quote", s.Quote);
+                Set(view, "escape", s.Escape);
+                Set(view, "hasHeader", s.HasHeader);
+                Set(view, "skipRows", s.SkipRows);
+                Set(view, "encoding", s.Encoding);
+                Set(view, "culture", s.Culture);
+                break;
+            case SourceTypes.Json:
+                Set(view, "layout", s.Layout);
+                break;
+        }
+        view["incremental"] = s.Incremental;
+        Set(view, "schema", s.Schema?.Select(c => new { name = c.Name, type = c.Type.ToString().ToLowerInvariant(), format = c.Format, nullable = c.Nullable }).ToArray());
+        return view;
+    }
+
+    private static void Set(Dictionary<string, object?> view, string name, object? value)
+    {
+        if (value is not null)
+            view[name] = value;
     }
 }
 
@@ -31,12 +85,12 @@ public sealed record LastRunResponse(string Id, RunStatus RuntimeStatus, DateTim
 /// <summary>The run status document (the Durable Functions shape plus ingestion counts).</summary>
 public sealed record RunResponse(string Id, string InstanceId, string JobId, string Name, RunStatus RuntimeStatus, string Trigger,
     DateTimeOffset CreatedTime, DateTimeOffset LastUpdatedTime, DateTimeOffset? StartedTime, DateTimeOffset? CompletedTime,
-    long RowsRead, long RowsWritten, IReadOnlyList<string> Output, string? Error, JsonElement? CustomStatus,
+    long RowsRead, long RowsWritten, long RowsQuarantined, IReadOnlyList<string> Output, string? Error, JsonElement? CustomStatus,
     DateTimeOffset? ScheduledFor, string? RerunOf, IReadOnlyList<StepResponse>? Steps)
 {
     public static RunResponse From(RunRecord run, IReadOnlyList<RunStep>? steps = null) => new(run.Id, run.Id, run.JobId, run.JobName,
         run.Status, run.Trigger, run.CreatedAt, run.LastUpdatedAt, run.StartedAt, run.CompletedAt, run.RowsRead, run.RowsWritten,
-        run.Output, run.Error, steps is null ? null : Progress(run, steps), run.ScheduledFor, run.RerunOf,
+        run.RowsQuarantined, run.Output, run.Error, steps is null ? null : Progress(run, steps), run.ScheduledFor, run.RerunOf,
         steps?.Select(StepResponse.From).ToArray());
 
     /// <summary>The Durable customStatus: where the run is and how far it got, derived from its steps.</summary>

@@ -21,17 +21,10 @@ public static class TableCopier
         long bytes;
         using (var writer = new ParquetTableWriter(output, reader.Schema, compression, metadata))
         {
-            if (PipelinedWrite.IsWorthIt)
+            while (reader.ReadNextBatch() is { } batch)
             {
-                PipelinedWrite.Run(reader, writer, ct);
-            }
-            else
-            {
-                while (reader.ReadNextBatch() is { } batch)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    writer.Write(batch);
-                }
+                ct.ThrowIfCancellationRequested();
+                writer.Write(batch);
             }
             writer.Finish();
             bytes = writer.BytesWritten;

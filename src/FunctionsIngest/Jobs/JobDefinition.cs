@@ -1,11 +1,20 @@
+using System.Text.Json.Serialization;
+using FunctionsIngest.Transforms.Specs;
+
 namespace FunctionsIngest.Jobs;
 
-/// <summary>What a user defines: where to read, where to write, when to run.</summary>
+/// <summary>What a user defines: where to read, how to reshape and check it, where to write, when to run.</summary>
 public sealed record JobDefinition
 {
     public required string Name { get; init; }
     public required SourceDefinition Source { get; init; }
     public required DestinationDefinition Destination { get; init; }
+    /// <summary>Column transforms applied in order to every batch read; null or empty means none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TransformSpec>? Transforms { get; init; }
+    /// <summary>Where rows failing a rule or a cast go; null means the default (see <see cref="QuarantineDefinition.For"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public QuarantineDefinition? Quarantine { get; init; }
     /// <summary>NCRONTAB expression (5 or 6 fields); null means on demand only.</summary>
     public string? Schedule { get; init; }
     /// <summary>IANA time zone the schedule is evaluated in; null means UTC.</summary>
@@ -17,18 +26,6 @@ public sealed record JobDefinition
     public string CatchUp { get; init; } = CatchUpPolicies.Once;
     /// <summary>How transiently failing steps are retried; null means <see cref="Runs.RetryPolicy.Default"/>.</summary>
     public Runs.RetryPolicy? Retry { get; init; }
-}
-
-/// <summary>The input of a job. <see cref="Path"/> is relative to the storage root and may be a pattern ("in/sales/*.xlsx", "in/**/*.xlsx").</summary>
-public sealed record SourceDefinition
-{
-    public string Type { get; init; } = "excel";
-    public required string Path { get; init; }
-    /// <summary>Sheet name, or a 1-based index written as digits; null means the first sheet.</summary>
-    public string? Sheet { get; init; }
-    public int HeaderRow { get; init; } = 1;
-    /// <summary>With a file pattern: process only files that are new or changed since the last committed run.</summary>
-    public bool Incremental { get; init; }
 }
 
 /// <summary>The Parquet dataset a job writes: a folder relative to the storage root.</summary>

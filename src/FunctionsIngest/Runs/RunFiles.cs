@@ -11,7 +11,9 @@ public static class RunFiles
     {
         try
         {
-            await new DatasetPaths(job.Destination.Path, runId).DeleteStagingAsync(storage, ct);
+            var paths = new RunPaths(job, runId);
+            await paths.Dataset.DeleteStagingAsync(storage, ct);
+            await paths.Quarantine.DeleteStagingAsync(storage, ct);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException or Azure.RequestFailedException)

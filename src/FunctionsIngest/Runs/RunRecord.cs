@@ -16,6 +16,8 @@ public sealed record RunRecord
     public DateTimeOffset? CompletedAt { get; init; }
     public long RowsRead { get; init; }
     public long RowsWritten { get; init; }
+    /// <summary>Rows that broke a validation rule or a cast and went to the job's quarantine dataset.</summary>
+    public long RowsQuarantined { get; init; }
     /// <summary>Dataset-relative paths of the files the run published.</summary>
     public IReadOnlyList<string> Output { get; init; } = [];
     public string? Error { get; init; }

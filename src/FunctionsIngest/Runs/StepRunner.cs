@@ -157,15 +157,17 @@ public sealed class StepRunner
         return run with
         {
             Status = RunStatus.Completed, CompletedAt = now, LastUpdatedAt = now,
-            RowsRead = output.RowsRead, RowsWritten = output.RowsWritten, Output = output.Files, Error = null,
+            RowsRead = output.RowsRead, RowsWritten = output.RowsWritten, RowsQuarantined = output.RowsQuarantined, Output = output.Files, Error = null,
         };
     }
 
     private async Task LogRunCompletedAsync(RunRecord run, CancellationToken ct) =>
         await _store.AppendLogsAsync([new RunLogEntry
         {
-            RunId = run.Id, Timestamp = _clock.GetUtcNow(), Step = "run", Message = $"Run completed: {run.RowsWritten} row(s) written.",
-            Data = IngestJson.Serialize(new { rowsRead = run.RowsRead, rowsWritten = run.RowsWritten, files = run.Output }),
+            RunId = run.Id, Timestamp = _clock.GetUtcNow(), Step = "run", Message = run.RowsQuarantined > 0
+                ? $"Run completed: {run.RowsWritten} row(s) written, {run.RowsQuarantined} quarantined."
+                : $"Run completed: {run.RowsWritten} row(s) written.",
+            Data = IngestJson.Serialize(new { rowsRead = run.RowsRead, rowsWritten = run.RowsWritten, rowsQuarantined = run.RowsQuarantined, files = run.Output }),
         }], ct);
 
     private async Task TryDeleteStagingAsync(JobDefinition job, string runId, RunLog log)

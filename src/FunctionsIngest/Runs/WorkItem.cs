@@ -6,8 +6,18 @@ namespace FunctionsIngest.Runs;
 /// </summary>
 public sealed record WorkItem(string File, string? Sheet, string Part, long Size, DateTimeOffset Modified, string? AdoptFrom = null);
 
-/// <summary>What a Copy step leaves for Commit: the staged part and its counts.</summary>
-public sealed record CopyOutput(string Part, long RowsRead, long RowsWritten, long Bytes, string Sheet, IReadOnlyList<ColumnInfo> Schema);
+/// <summary>
+/// What a Copy step leaves for Commit: the staged part and its counts. <see cref="Sheet"/> is null for CSV and JSON;
+/// <see cref="QuarantinePart"/> names the part staged in the quarantine dataset, when rows were quarantined.
+/// </summary>
+public sealed record CopyOutput(string Part, long RowsRead, long RowsWritten, long Bytes, string? Sheet, IReadOnlyList<ColumnInfo> Schema)
+{
+    public long RowsQuarantined { get; init; }
+
+    public long RowsFiltered { get; init; }
+
+    public string? QuarantinePart { get; init; }
+}
 
 /// <summary>A column of a written part, as recorded in step outputs and manifests.</summary>
 public sealed record ColumnInfo(string Name, string Type, bool Nullable);

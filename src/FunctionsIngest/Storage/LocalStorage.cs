@@ -185,7 +185,16 @@ public sealed class LocalStorage : IFileStorage
             FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
             if (!info.Exists)
                 return Path.Combine([next, .. parts[(i + 1)..]]);
-            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            FileSystemInfo? target;
+            try
+            {
+                target = info.ResolveLinkTarget(returnFinalTarget: true);
+            }
+            catch (IOException) when (!Path.Exists(next))
+            {
+                // Removed in between (another run's staging clean-up): what does not exist links nowhere.
+                return Path.Combine([next, .. parts[(i + 1)..]]);
+            }
             current = target is null ? next : Path.GetFullPath(target.FullName);
         }
         return current;

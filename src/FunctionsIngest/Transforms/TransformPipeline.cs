@@ -45,7 +45,19 @@ public sealed class TransformPipeline
     public long RowsFiltered { get; private set; }
 
     /// <summary>Every problem with the specs against this input schema, each naming the transform and column; empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(TableSchema input, IReadOnlyList<TransformSpec> specs) => Compile(input, specs, out _).Errors;
+    public static IReadOnlyList<string> Validate(TableSchema input, IReadOnlyList<TransformSpec> specs) =>
+        Check(TransformInput.Exactly(input), specs).Errors.Select(e => e.Message).ToArray();
+
+    /// <summary>
+    /// Every problem with the specs against what is known of the input. Checks needing a type the input does not know
+    /// (casts between types, a range's bounds...) are left for <see cref="Create"/> when the data is read.
+    /// </summary>
+    public static TransformCheck Check(TransformInput input, IReadOnlyList<TransformSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = Compile(new SchemaPlan(input), specs, out _);
+        return new TransformCheck(plan.Errors.ToArray(), plan.Assumed.ToArray());
+    }
 
     /// <summary>The output schema the specs produce from <paramref name="input"/>; throws when they are invalid.</summary>
     public static TableSchema OutputSchemaFor(TableSchema input, IReadOnlyList<TransformSpec> specs) => Create(input, specs, new TransformContext()).OutputSchema;
@@ -54,17 +66,16 @@ public sealed class TransformPipeline
     public static TransformPipeline Create(TableSchema input, IReadOnlyList<TransformSpec> specs, TransformContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var plan = Compile(input, specs, out var steps);
+        ArgumentNullException.ThrowIfNull(input);
+        var plan = Compile(new SchemaPlan(input), specs, out var steps);
         if (plan.Errors.Count > 0)
-            throw IngestErrors.InvalidTransforms(plan.Errors);
+            throw IngestErrors.InvalidTransforms(plan.Errors.Select(e => e.Message).ToArray());
         return new TransformPipeline(input, plan.ToSchema(), steps, context);
     }
 
-    private static SchemaPlan Compile(TableSchema input, IReadOnlyList<TransformSpec> specs, out List<ITransformStep> steps)
+    private static SchemaPlan Compile(SchemaPlan plan, IReadOnlyList<TransformSpec> specs, out List<ITransformStep> steps)
     {
-        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(specs);
-        var plan = new SchemaPlan(input);
         steps = [];
         for (int i = 0; i < specs.Count; i++)
         {

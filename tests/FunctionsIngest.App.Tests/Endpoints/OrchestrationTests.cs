@@ -71,7 +71,7 @@ public sealed class OrchestrationTests
         foreach (var run in finals)
         {
             var (_, errors, _) = await client.SendAsync(HttpMethod.Get, $"/api/runs/{run.GetProperty("id").GetString()}/logs?level=warning");
-            Assert.Equal(0, errors.GetProperty("total").GetInt64());
+            Assert.True(errors.GetProperty("total").GetInt64() == 0, $"warnings in run {run.GetProperty("id").GetString()}: {errors}");
         }
     }
 

@@ -4,8 +4,9 @@ using FunctionsIngest.Store;
 namespace FunctionsIngest.Runs.Steps;
 
 /// <summary>
-/// Publishes the staged parts into the dataset, writes the run manifest, and removes the staging
-/// folder. Idempotent: a part already moved by an earlier attempt is not moved again.
+/// Publishes the staged parts into the dataset (and the quarantined rows' parts into the quarantine dataset), writes
+/// the run manifest last, and removes the staging folders. Idempotent: a part already moved by an earlier attempt is
+/// not moved again.
 /// </summary>
 public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStepExecutor
 {
@@ -13,13 +14,18 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
 
     public async Task<StepResult> ExecuteAsync(StepContext context, CancellationToken ct)
     {
-        var paths = new DatasetPaths(context.Job.Destination.Path, context.Run.Id);
+        var runPaths = new RunPaths(context.Job, context.Run.Id);
+        var paths = runPaths.Dataset;
         var steps = await store.GetStepsAsync(context.Run.Id, ct);
         var inputs = steps.Where(s => s.Kind == StepKind.Copy).OrderBy(s => s.Ordinal)
             .Select(s => (Item: IngestJson.Deserialize<WorkItem>(s.Input!), Output: IngestJson.Deserialize<CopyOutput>(s.Output!)))
             .ToArray();
 
         CheckSameSchema(inputs);
+        var quarantined = inputs.Where(i => i.Output.QuarantinePart is not null).ToArray();
+        var quarantineFolder = runPaths.Quarantine.RunFolder(context.Run.CreatedAt);
+        if (quarantined.Length > 0)
+            await PublishAsync(runPaths.Quarantine, quarantineFolder, quarantined.Select(i => i.Output.QuarantinePart!).ToHashSet(StringComparer.Ordinal), context.Run.Id, ct);
         var runFolder = paths.RunFolder(context.Run.CreatedAt);
         if (inputs.Length > 0)
             await PublishAsync(paths, runFolder, inputs.Select(i => i.Output.Part).ToHashSet(StringComparer.Ordinal), context.Run.Id, ct);
@@ -27,17 +33,27 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
 
         var rowsRead = inputs.Sum(i => i.Output.RowsRead);
         var rowsWritten = inputs.Sum(i => i.Output.RowsWritten);
+        var rowsQuarantined = inputs.Sum(i => i.Output.RowsQuarantined);
         var manifest = new RunManifest(context.Run.Id, context.Run.JobId, context.Job.Name, context.Now,
             inputs.Select(i => new ManifestInput(i.Item.File, i.Item.Size, i.Item.Modified, i.Output.Sheet, i.Output.RowsRead)).ToArray(),
             published.Zip(inputs, (file, i) => new ManifestPart(file, i.Output.RowsWritten, i.Output.Bytes)).ToArray(),
-            inputs.FirstOrDefault().Output?.Schema ?? []);
+            inputs.FirstOrDefault().Output?.Schema ?? [])
+        {
+            RowsQuarantined = rowsQuarantined,
+            QuarantineParts = quarantined.Select(i => new ManifestPart($"{quarantineFolder}/{i.Output.QuarantinePart}", i.Output.RowsQuarantined, 0)).ToArray(),
+        };
         var manifestBytes = System.Text.Encoding.UTF8.GetBytes(IngestJson.Serialize(manifest));
         await storage.WriteAsync(paths.Manifest, (stream, token) => stream.WriteAsync(manifestBytes, token).AsTask(), ct);
         if (context.Job.Source.Incremental)
             await store.AdvanceWatermarkAsync(context.Run.JobId, inputs.Select(i => new FileVersion(i.Item.File, i.Item.Size, i.Item.Modified)).ToArray(), ct);
         await paths.DeleteStagingAsync(storage, ct);
+        await runPaths.Quarantine.DeleteStagingAsync(storage, ct);
         if (context.Run.RerunOf is { } earlier)
-            await new DatasetPaths(context.Job.Destination.Path, earlier).DeleteStagingAsync(storage, ct);
+        {
+            var before = new RunPaths(context.Job, earlier);
+            await before.Dataset.DeleteStagingAsync(storage, ct);
+            await before.Quarantine.DeleteStagingAsync(storage, ct);
+        }
 
         context.Log.Info($"Committed {published.Count} part(s), {rowsWritten} row(s), to '{context.Job.Destination.Path}'.", new
         {
@@ -45,9 +61,11 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
             parts = published,
             rowsRead,
             rowsWritten,
+            rowsQuarantined,
+            quarantine = quarantined.Length > 0 ? runPaths.Quarantine.Dataset : null,
             manifest = paths.Manifest,
         });
-        return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten)), rowsWritten, []);
+        return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten) { RowsQuarantined = rowsQuarantined }), rowsWritten, []);
     }
 
     /// <summary>
@@ -96,12 +114,21 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
 public sealed class SchemaMismatchException(string message) : Exception(message);
 
 /// <summary>The result of a commit, copied onto the run record.</summary>
-public sealed record CommitOutput(IReadOnlyList<string> Files, long RowsRead, long RowsWritten);
+public sealed record CommitOutput(IReadOnlyList<string> Files, long RowsRead, long RowsWritten)
+{
+    public long RowsQuarantined { get; init; }
+}
 
 /// <summary>The file a commit leaves in the dataset's _manifests folder, describing what the run published.</summary>
 public sealed record RunManifest(string RunId, string JobId, string Job, DateTimeOffset CommittedAt,
-    IReadOnlyList<ManifestInput> Inputs, IReadOnlyList<ManifestPart> Parts, IReadOnlyList<ColumnInfo> Schema);
+    IReadOnlyList<ManifestInput> Inputs, IReadOnlyList<ManifestPart> Parts, IReadOnlyList<ColumnInfo> Schema)
+{
+    public long RowsQuarantined { get; init; }
 
-public sealed record ManifestInput(string File, long Size, DateTimeOffset Modified, string Sheet, long Rows);
+    /// <summary>The parts published into the job's quarantine dataset (Bytes not recorded: 0).</summary>
+    public IReadOnlyList<ManifestPart> QuarantineParts { get; init; } = [];
+}
+
+public sealed record ManifestInput(string File, long Size, DateTimeOffset Modified, string? Sheet, long Rows);
 
 public sealed record ManifestPart(string File, long Rows, long Bytes);

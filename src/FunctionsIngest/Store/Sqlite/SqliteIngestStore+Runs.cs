@@ -8,14 +8,14 @@ public sealed partial class SqliteIngestStore
 {
     private const string InsertRunSql =
         "INSERT INTO runs (id, job_id, job_name, trigger, status, created_at, last_updated_at, started_at, " +
-        "completed_at, rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of) " +
+        "completed_at, rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of, rows_quarantined) " +
         "VALUES (@id, @job_id, @job_name, @trigger, @status, @created_at, @last_updated_at, @started_at, @completed_at, " +
-        "@rows_read, @rows_written, @output, @error, @custom_status, @job_snapshot, @scheduled_for, @rerun_of)";
+        "@rows_read, @rows_written, @output, @error, @custom_status, @job_snapshot, @scheduled_for, @rerun_of, @rows_quarantined)";
 
     // Only the mutable fields: id, job, trigger, created_at and the job snapshot are fixed at creation.
     private const string UpdateRunSql =
         "UPDATE runs SET status = @status, last_updated_at = @last_updated_at, started_at = @started_at, " +
-        "completed_at = @completed_at, rows_read = @rows_read, rows_written = @rows_written, output = @output, " +
+        "completed_at = @completed_at, rows_read = @rows_read, rows_written = @rows_written, rows_quarantined = @rows_quarantined, output = @output, " +
         "error = @error, custom_status = @custom_status WHERE id = @id";
 
     // A final run (Completed, Failed, Canceled) is never changed back by a worker that read it earlier.

@@ -6,6 +6,7 @@ namespace FunctionsIngest.Transforms.Specs;
 /// <summary>
 /// One column-level transform as a job carries it: plain JSON with a "type" discriminator, e.g.
 /// {"type":"rename","from":"a","to":"b"}. Applied in order; each names columns as they are at its point in the list.
+/// Enums are written as text whatever the serializer options, because job definitions are stored with plain web options.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(SelectSpec), "select")]
@@ -54,11 +55,12 @@ public enum CastErrorMode
 /// Converts a column to a type in place. <see cref="Format"/>: a .NET format for dates/times/numbers (parsing text,
 /// or rendering to String), "yes|no" for Boolean text; <see cref="Culture"/>: e.g. "fr-FR", null = invariant.
 /// </summary>
-public sealed record CastSpec(string Column, ColumnType To) : TransformSpec
+public sealed record CastSpec(string Column, [property: JsonConverter(typeof(JsonStringEnumConverter<ColumnType>))] ColumnType To) : TransformSpec
 {
     public override string Kind => "cast";
     public string? Format { get; init; }
     public string? Culture { get; init; }
+    [JsonConverter(typeof(JsonStringEnumConverter<CastErrorMode>))]
     public CastErrorMode OnError { get; init; } = CastErrorMode.Quarantine;
 }
 
@@ -87,6 +89,7 @@ public sealed record JoinSpec(IReadOnlyList<string> Columns, string Into) : Tran
 public sealed record ConstantSpec(string Column, [property: JsonConverter(typeof(ScalarTextConverter))] string? Value) : TransformSpec
 {
     public override string Kind => "constant";
+    [JsonConverter(typeof(JsonStringEnumConverter<ColumnType>))]
     public ColumnType ValueType { get; init; } = ColumnType.String;
 }
 

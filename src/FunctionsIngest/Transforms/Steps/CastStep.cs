@@ -21,12 +21,12 @@ internal sealed class CastStep(int index, string name, string? origin, ValueCast
             plan.Invalid($"the culture '{spec.Culture}' is not known.");
             return null;
         }
-        if (!ValueCast.Supported(slot.Type, spec.To))
+        if (slot.Typed && !ValueCast.Supported(slot.Type, spec.To))
         {
             plan.Invalid($"column '{slot.Name}' cannot be cast from {slot.Type} to {spec.To}.");
             return null;
         }
-        plan.Slots[i] = slot with { Type = spec.To, Nullable = slot.Nullable || spec.OnError == CastErrorMode.Null };
+        plan.Slots[i] = slot with { Type = spec.To, Nullable = slot.Nullable || spec.OnError == CastErrorMode.Null, Typed = true };
         return new CastStep(i, slot.Name, slot.Origin, new ValueCast(slot.Type, spec.To, spec.Format, culture), spec);
     }
 

@@ -22,6 +22,7 @@ internal sealed class SelectStep(int[] map) : ITransformStep
             return null;
         }
         var kept = map.Select(i => plan.Slots[i]).ToList();
+        plan.Open = false; // after a select, the columns are exactly the listed ones
         plan.Slots.Clear();
         plan.Slots.AddRange(kept);
         return new SelectStep(map);

@@ -22,6 +22,8 @@ internal sealed class FilterStep(int index, string op, Scalar value) : ITransfor
         var type = plan.Slots[i].Type;
         if (spec.Op is "isNull" or "notNull")
             return new FilterStep(i, spec.Op, default);
+        if (!plan.Slots[i].Typed)
+            return UntypedCheck(spec, plan);
         if (spec.Op is "contains" or "startsWith" && type != ColumnType.String)
         {
             plan.Invalid($"'{spec.Op}' needs a String column; '{plan.Slots[i].Name}' is {type}.");
@@ -33,6 +35,14 @@ internal sealed class FilterStep(int index, string op, Scalar value) : ITransfor
             return null;
         }
         return new FilterStep(i, spec.Op, value);
+    }
+
+    /// <summary>Only what holds whatever the column's type: a value is given. The step is for checking, never run.</summary>
+    private static FilterStep? UntypedCheck(FilterSpec spec, SchemaPlan plan)
+    {
+        if (spec.Value is null)
+            plan.Invalid($"the operator '{spec.Op}' needs a value.");
+        return null;
     }
 
     public void Apply(WorkBatch batch)

@@ -46,7 +46,12 @@ internal sealed class RuleStep(int index, string? origin, Func<ColumnVector, int
 
     public static RuleStep? Range(RangeSpec spec, SchemaPlan plan)
     {
-        int i = plan.Find(spec.Column);
+        // Open input: resolve (or assume) the column first, so an unseen column is checked as untyped.
+        int i = plan.Open ? plan.Require(spec.Column) : plan.Find(spec.Column);
+        if (plan.Open && i < 0)
+            return null;
+        if (i >= 0 && !plan.Slots[i].Typed)
+            return UntypedRange(spec, plan);
         var type = i >= 0 ? plan.Slots[i].Type : ColumnType.Int64;
         if (type is ColumnType.String or ColumnType.Boolean)
         {
@@ -71,6 +76,20 @@ internal sealed class RuleStep(int index, string? origin, Func<ColumnVector, int
                 return IngestErrors.ReasonAboveMax(name, value.ToString(), spec.Max);
             return null;
         });
+    }
+
+    /// <summary>A range on a column of unknown type: each bound must be valid for one of the types a range accepts.</summary>
+    private static RuleStep? UntypedRange(RangeSpec spec, SchemaPlan plan)
+    {
+        ColumnType[] ordered = [ColumnType.Int64, ColumnType.Double, ColumnType.Date, ColumnType.Timestamp, ColumnType.Time];
+        if (spec.Min is null && spec.Max is null)
+            plan.Invalid("neither min nor max is given.");
+        foreach (var (bound, text) in new[] { ("min", spec.Min), ("max", spec.Max) })
+        {
+            if (text is not null && !ordered.Any(t => Scalar.TryParse(text, t, out _)))
+                plan.Invalid($"{bound} '{text}' is not a number, date, timestamp or time.");
+        }
+        return null;
     }
 
     public static RuleStep? Allowed(AllowedSpec spec, SchemaPlan plan)
@@ -101,7 +120,7 @@ internal sealed class RuleStep(int index, string? origin, Func<ColumnVector, int
     {
         int errors = plan.Errors.Count;
         int i = plan.Require(column);
-        if (i >= 0 && requiredType is { } t && plan.Slots[i].Type != t)
+        if (i >= 0 && plan.Slots[i].Typed && requiredType is { } t && plan.Slots[i].Type != t)
             plan.Invalid($"column '{plan.Slots[i].Name}' is {plan.Slots[i].Type}; this rule needs {t}.");
         if (plan.Errors.Count > errors || i < 0)
             return null;

@@ -15,7 +15,8 @@ internal sealed class SplitStep(int index, string delimiter, int parts, bool kee
         if (i < 0)
             return null;
         var slot = plan.Slots[i];
-        if (slot.Type != ColumnType.String)
+        bool text = slot.Type == ColumnType.String || !slot.Typed;
+        if (!text)
             plan.Invalid($"column '{slot.Name}' is {slot.Type}; only String columns can be split.");
         if (string.IsNullOrEmpty(spec.Delimiter))
             plan.Invalid("the delimiter is empty.");
@@ -26,7 +27,7 @@ internal sealed class SplitStep(int index, string delimiter, int parts, bool kee
         int errors = plan.Errors.Count;
         foreach (var name in spec.Into ?? [])
             plan.CheckNew(name, except: spec.KeepSource ? -1 : i);
-        if (plan.Errors.Count > errors || slot.Type != ColumnType.String || string.IsNullOrEmpty(spec.Delimiter) || spec.Into is not { Count: > 0 })
+        if (plan.Errors.Count > errors || !text || string.IsNullOrEmpty(spec.Delimiter) || spec.Into is not { Count: > 0 })
             return null;
         var added = spec.Into.Select(n => new Slot(n, ColumnType.String, true, slot.Origin));
         if (!spec.KeepSource)

@@ -9,11 +9,11 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
     public void Initialize_on_an_empty_folder_creates_the_file_and_every_table()
     {
         Assert.True(File.Exists(DatabasePath));
-        Assert.Equal(3, Store.SchemaVersion);
+        Assert.Equal(4, Store.SchemaVersion);
         Assert.Equal("job_watermarks,jobs,run_logs,run_steps,runs,scheduler_state,schema_version", Scalar(
             "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master " +
             "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)"));
-        Assert.Equal("1:initial schema,2:orchestration: scheduled keys, reruns, scheduler cursor, watermarks,3:schedule columns",
+        Assert.Equal("1:initial schema,2:orchestration: scheduled keys, reruns, scheduler cursor, watermarks,3:schedule columns,4:rows quarantined",
             Scalar("SELECT group_concat(version || ':' || name) FROM (SELECT * FROM schema_version ORDER BY version)"));
     }
 
@@ -26,9 +26,9 @@ public sealed class SqliteMigrationTests : SqliteStoreTestBase
 
         var reopened = await OpenStoreAsync();
 
-        Assert.Equal(3, reopened.SchemaVersion);
+        Assert.Equal(4, reopened.SchemaVersion);
         Assert.Equal(job, await reopened.GetJobAsync(job.Id));
-        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]

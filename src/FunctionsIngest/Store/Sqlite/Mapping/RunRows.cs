@@ -9,7 +9,7 @@ internal static class RunRows
     /// <summary>The columns <see cref="Read"/> expects, in order.</summary>
     public const string Columns =
         "id, job_id, job_name, trigger, status, created_at, last_updated_at, started_at, completed_at, " +
-        "rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of";
+        "rows_read, rows_written, output, error, custom_status, job_snapshot, scheduled_for, rerun_of, rows_quarantined";
 
     public static RunRecord Read(SqliteDataReader r, int at = 0) => new()
     {
@@ -30,6 +30,7 @@ internal static class RunRows
         JobSnapshot = r.GetString(at + 14),
         ScheduledFor = r.GetInstantOrNull(at + 15),
         RerunOf = r.GetStringOrNull(at + 16),
+        RowsQuarantined = r.GetInt64(at + 17),
     };
 
     /// <summary>Binds a parameter named like each column (@id, @job_id, ...).</summary>
@@ -53,5 +54,6 @@ internal static class RunRows
         p.AddWithValue("@job_snapshot", run.JobSnapshot);
         p.AddWithValue("@scheduled_for", SqliteValues.ToDb(run.ScheduledFor));
         p.AddWithValue("@rerun_of", SqliteValues.ToDb(run.RerunOf));
+        p.AddWithValue("@rows_quarantined", run.RowsQuarantined);
     }
 }

@@ -11,5 +11,6 @@ internal static class SqliteMigrations
         new(1, "initial schema", V001InitialSchema.Sql),
         new(2, "orchestration: scheduled keys, reruns, scheduler cursor, watermarks", V002Orchestration.Sql),
         new(3, "schedule columns", V003ScheduleColumns.Sql),
+        new(4, "rows quarantined", V004RowsQuarantined.Sql),
     ];
 }

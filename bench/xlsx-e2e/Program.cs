@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using FunctionsIngest.Datasets;
+using FunctionsIngest.Parquet;
+using FunctionsIngest.Sources.Excel;
+using FunctionsIngest.Sources.Excel.Xls;
+using XlsxE2E;
+
+// generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS
+// The timed commands print "name seconds rows"; run.sh wraps each in /usr/bin/time for wall, CPU and max RSS.
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+var watch = Stopwatch.StartNew();
+long rows;
+switch (args[0])
+{
+    case "generate":
+        XlsxBench.WorkbookGenerator.Write(args[2], int.Parse(args[1], CultureInfo.InvariantCulture));
+        rows = args.Length > 3 ? CsvFromExcelDataReader.Write(args[2], args[3]) : 0;
+        break;
+    case "ours":
+        using (var reader = ExcelTableReader.Open(args[1], new ExcelReadOptions()))
+            rows = TableCopier.CopyToFile(reader, args[2], ParquetCompression.Snappy).RowsWritten;
+        break;
+    case "read":
+        // Our reader alone (every batch built, nothing written): its share of ours' memory.
+        rows = XlsxBench.Stages.OurReader(args[1]);
+        break;
+    case "edr":
+        // The product's ExcelDataReader path (used for .xls) pointed at the .xlsx: same typing, same writer.
+        using (var reader = XlsTableReader.Open(args[1], Path.GetFileName(args[1]), new ExcelReadOptions()))
+            rows = TableCopier.CopyToFile(reader, args[2], ParquetCompression.Snappy).RowsWritten;
+        break;
+    case "stages":
+        StageSplit.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS");
+        return 2;
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]} {watch.Elapsed.TotalSeconds:0.000} {rows}"));
+return 0;

@@ -1,0 +1,52 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Jobs;
+using FunctionsIngest.Sources.Csv;
+using FunctionsIngest.Sources.Excel;
+using FunctionsIngest.Sources.Json;
+
+namespace FunctionsIngest.Sources;
+
+/// <summary>
+/// The one way a job's source becomes a table reader, shared by run steps, save-time validation and the CLI: picks
+/// the reader for <see cref="SourceDefinition.Type"/> and maps the job's settings (schema overrides included) onto its options.
+/// </summary>
+public static partial class TableSources
+{
+    /// <summary>
+    /// Opens <paramref name="localPath"/> as <paramref name="source"/> describes. <paramref name="displayName"/> (the
+    /// storage-relative path) names the file in every message. Dispose the result.
+    /// </summary>
+    public static OpenedSource Open(SourceDefinition source, string localPath, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Type switch
+        {
+            SourceTypes.Csv => new OpenedSource(CsvTableReader.Open(localPath, CsvOptions(source, displayName)), displayName, null, null),
+            SourceTypes.Json => new OpenedSource(OpenJson(source, localPath, displayName), displayName, null, null),
+            SourceTypes.Excel => OpenExcel(source, localPath, displayName),
+            _ => throw IngestErrors.UnknownSourceType(displayName, source.Type),
+        };
+    }
+
+    private static OpenedSource OpenExcel(SourceDefinition source, string localPath, string displayName)
+    {
+        var options = ExcelOptions(source, displayName);
+        var reader = ExcelTableReader.Open(localPath, options);
+        try
+        {
+            var (letters, firstRow) = CellLayout(reader, options);
+            return new OpenedSource(reader, displayName, reader.SheetName, letters, firstRow);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    private static ITableReader OpenJson(SourceDefinition source, string localPath, string displayName)
+    {
+        var reader = JsonTableReader.Open(localPath, JsonOptions(source, displayName));
+        return source.Schema is { Count: > 0 } schema ? SchemaCastingReader.Wrap(reader, schema, displayName) : reader;
+    }
+}

@@ -1,0 +1,73 @@
+using FunctionsIngest.App.Cli;
+using FunctionsIngest.App.Tests.Infrastructure;
+
+namespace FunctionsIngest.App.Tests.Cli;
+
+/// <summary>`convert` on CSV and JSON input, through the same source factory as jobs.</summary>
+public sealed class ConvertCsvJsonTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fi-cli-" + Guid.NewGuid().ToString("N"));
+
+    public ConvertCsvJsonTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Exit, string Out, string Err) Convert(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = ConvertCommand.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void A_csv_file_is_read_with_its_delimiter_and_culture_the_type_coming_from_the_extension()
+    {
+        var input = Write("prices.csv", "item;price\npen;1,5\nink;12,25\n");
+        var output = Path.Combine(_dir, "prices.parquet");
+
+        var (exit, stdout, stderr) = Convert(input, output, "--delimiter", ";", "--culture", "fr-FR");
+
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith("2 rows, 2 columns from 'prices.csv'", stdout, StringComparison.Ordinal);
+        var table = DatasetReader.ReadAllReaders(output);
+        Assert.Equal(["item", "price"], table.Columns);
+        Assert.Equal(["pen|1.5", "ink|12.25"], Enumerable.Range(0, 2).Select(table.Row));
+    }
+
+    [Fact]
+    public void A_json_lines_file_is_flattened()
+    {
+        var input = Write("events.txt", "{\"a\":{\"b\":1}}\n{\"a\":{\"b\":2}}\n");
+        var output = Path.Combine(_dir, "events.parquet");
+
+        var (exit, _, stderr) = Convert(input, output, "--type", "json", "--layout", "lines");
+
+        Assert.True(exit == 0, stderr);
+        var table = DatasetReader.ReadAllReaders(output);
+        Assert.Equal(["a.b"], table.Columns);
+        Assert.Equal(["1", "2"], Enumerable.Range(0, 2).Select(table.Row));
+    }
+
+    [Theory]
+    [InlineData("--sheet", "Data", "--sheet does not apply to csv input")]
+    [InlineData("--encoding", "klingon-8", "--encoding: 'klingon-8' is not a known encoding")]
+    [InlineData("--type", "xml", "--type must be one of excel, csv, json")]
+    public void Options_that_do_not_fit_the_input_are_usage_errors(string option, string value, string message)
+    {
+        var input = Write("a.csv", "x\n1\n");
+
+        var (exit, _, stderr) = Convert(input, Path.Combine(_dir, "a.parquet"), option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "a.parquet")));
+    }
+}

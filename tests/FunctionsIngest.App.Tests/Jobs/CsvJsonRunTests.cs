@@ -1,0 +1,126 @@
+using System.Text;
+using FunctionsIngest.App.Tests.Infrastructure;
+
+namespace FunctionsIngest.App.Tests.Jobs;
+
+/// <summary>
+/// CSV and JSON jobs and transforms run end to end through the API, their datasets read back by outside readers.
+/// These need the copy step to open sources through TableSources and apply JobTransforms.
+/// </summary>
+public sealed class CsvJsonRunTests : IDisposable
+{
+    private readonly IngestAppFactory _app = new();
+    private readonly HttpClient _client;
+
+    public CsvJsonRunTests()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // for windows-1252 test data
+        _client = _app.CreateClient();
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    private string[] Parts(string dataset) => Directory.GetFiles(Path.Combine(_app.FilesRoot, dataset), "*.parquet", SearchOption.AllDirectories)
+        .Where(f => !f.Contains("_manifests", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public async Task A_csv_job_with_semicolons_and_a_french_culture_writes_its_typed_values()
+    {
+        _app.AddFile("in/sales.csv", Encoding.GetEncoding("windows-1252").GetBytes("Export\nref;montant;jour;client\n00123;1,5;03/02/2024;Société\n00124;-2,25;04/02/2024;Café\n"));
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "sales",
+            source = new { path = "in/sales.csv", delimiter = ";", skipRows = 1, encoding = "windows-1252", culture = "fr-FR",
+                schema = new object[] { new { name = "ref", type = "string" }, new { name = "jour", type = "date", format = "dd/MM/yyyy" } } },
+            destination = new { path = "datasets/sales" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        var table = DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/sales")));
+        Assert.Equal(["ref", "montant", "jour", "client"], table.Columns);
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal("00123|1.5|2024-02-03|Société", table.Row(0));
+        Assert.Equal("00124|-2.25|2024-02-04|Café", table.Row(1));
+    }
+
+    [Fact]
+    public async Task A_json_job_flattens_nested_objects_and_applies_its_schema()
+    {
+        _app.AddFile("in/events/a.json", Encoding.UTF8.GetBytes("""[{"id":1,"user":{"name":"ann","tags":["a","b"]},"at":"05.01.2024"},{"id":2,"user":{"name":"bob"},"at":"06.01.2024"}]"""));
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "events",
+            source = new { type = "json", path = "in/events/*.json", schema = new object[] { new { name = "at", type = "date", format = "dd.MM.yyyy" } } },
+            destination = new { path = "datasets/events" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        var table = DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/events")));
+        Assert.Equal(["id", "user.name", "user.tags", "at"], table.Columns);
+        Assert.Equal("1|ann|[\"a\",\"b\"]|2024-01-05", table.Row(0));
+        Assert.Equal("2|bob|∅|2024-01-06", table.Row(1));
+    }
+
+    [Fact]
+    public async Task Transforms_rename_cast_filter_and_quarantine_rows_with_their_reason()
+    {
+        _app.AddFile("in/orders.csv", Encoding.UTF8.GetBytes("id,qty,region\n1,10,north\n,20,south\n3,x,north\n4,40,test\n5,50,east\n"));
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "orders",
+            source = new { path = "in/orders.csv", schema = new object[] { new { name = "qty", type = "string" } } },
+            transforms = new object[]
+            {
+                new { type = "rename", from = "region", to = "area" },
+                new { type = "cast", column = "qty", to = "int64" },
+                new { type = "filter", column = "area", op = "!=", value = "test" },
+                new { type = "required", column = "id" },
+            },
+            destination = new { path = "datasets/orders" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(2, run.GetProperty("rowsWritten").GetInt64());
+        var table = DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/orders")));
+        Assert.Equal(["id", "qty", "area"], table.Columns);
+        Assert.Equal(["1|10|north", "5|50|east"], Enumerable.Range(0, table.Rows.Count).Select(table.Row));
+        var quarantine = DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/orders_quarantine")));
+        Assert.Equal(["id", "qty", "region", "_reason", "_source_row"], quarantine.Columns);
+        Assert.Equal(["∅|20|south|column 'id' is required but empty|3", "3|x|north|column 'qty': 'x' cannot be converted to Int64|4"],
+            Enumerable.Range(0, quarantine.Rows.Count).Select(quarantine.Row));
+    }
+
+    [Fact]
+    public async Task Quarantined_spreadsheet_rows_name_their_cell()
+    {
+        _app.AddCorpusFile("iris-excel-xlsx.xlsx", "in/iris.xlsx");
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "iris",
+            source = new { path = "in/iris.xlsx", sheet = "iris" },
+            transforms = new object[]
+            {
+                new { type = "rename", from = "Species", to = "species" },
+                new { type = "allowed", column = "species", values = new[] { "setosa", "versicolor" } },
+            },
+            quarantine = new { path = "rejects/iris" },
+            destination = new { path = "datasets/iris" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(100, DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/iris"))).Rows.Count);
+        var quarantine = DatasetReader.ReadAllReaders(Assert.Single(Parts("rejects/iris")));
+        Assert.Equal(["Sepal.Length", "Sepal.Width", "Petal.Length", "Petal.Width", "Species", "_reason", "_source_row", "_cell"], quarantine.Columns);
+        Assert.Equal(50, quarantine.Rows.Count);
+        Assert.Equal("6.3|3.3|6|2.5|virginica|column 'species': 'virginica' is not one of the allowed values|102|E102", quarantine.Row(0));
+        Assert.Equal("E151", quarantine.Rows[49][7]);
+    }
+}
