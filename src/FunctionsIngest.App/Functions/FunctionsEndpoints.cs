@@ -40,12 +40,16 @@ public static class FunctionsEndpoints
             // A malformed message can never succeed: acknowledge it (2xx) so the host does not retry it into the poison queue.
             return Results.Ok(new InvocationResponse(new(), [$"Ignored a step message: {problem}."], null));
         var owner = $"functions:{Environment.MachineName}:{Environment.ProcessId}";
-        var executed = await runner.RunOneAsync(owner, ct, message!.RunId);
+        var outcome = await runner.ExecuteNextAsync(owner, ct, message!.RunId);
+        if (outcome == StepOutcome.RetryScheduled)
+            // Non-2xx: the host makes the message visible again after its visibility timeout and redelivers it, so the
+            // retry needs no timer tick; past maxDequeueCount the message goes to the poison queue (RunStepPoison).
+            return Results.Json(new InvocationResponse(new(), [$"A step of run {message.RunId} failed and is scheduled for a retry."], null), statusCode: StatusCodes.Status500InternalServerError);
         var waiting = await store.CountClaimableStepsAsync(clock.GetUtcNow(), message.RunId, ct);
         var count = waiting.TryGetValue(message.RunId, out var n) ? Math.Min(n, MaxWakeUps) : 0;
         return Results.Ok(new InvocationResponse(
             new() { ["next"] = Enumerable.Repeat(message, count).ToArray() },
-            [executed ? $"Executed a step of run {message.RunId}; {count} more claimable." : $"Run {message.RunId} had no claimable step."],
+            [outcome == StepOutcome.NoneClaimable ? $"Run {message.RunId} had no claimable step." : $"Executed a step of run {message.RunId} ({outcome}); {count} more claimable."],
             null));
     }
 

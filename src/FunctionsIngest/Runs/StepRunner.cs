@@ -32,16 +32,19 @@ public sealed class StepRunner
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Claims and executes one step (of <paramref name="runId"/> only, if given); false when no step was claimable.</summary>
-    public async Task<bool> RunOneAsync(string owner, CancellationToken ct, string? runId = null)
+    public async Task<bool> RunOneAsync(string owner, CancellationToken ct, string? runId = null) =>
+        await ExecuteNextAsync(owner, ct, runId) != StepOutcome.NoneClaimable;
+
+    /// <summary>Claims and executes one step (of <paramref name="runId"/> only, if given), and says how it ended.</summary>
+    public async Task<StepOutcome> ExecuteNextAsync(string owner, CancellationToken ct, string? runId = null)
     {
         var step = await _store.ClaimStepAsync(owner, Lease, _clock.GetUtcNow(), runId, ct);
         if (step is null)
-            return false;
-        await ExecuteAsync(step, owner, ct);
-        return true;
+            return StepOutcome.NoneClaimable;
+        return await ExecuteAsync(step, owner, ct);
     }
 
-    private async Task ExecuteAsync(RunStep step, string owner, CancellationToken ct)
+    private async Task<StepOutcome> ExecuteAsync(RunStep step, string owner, CancellationToken ct)
     {
         var run = await _store.GetRunAsync(step.RunId, ct) ?? throw new InvalidOperationException($"Run {step.RunId} of step {step.Id} does not exist.");
         var job = IngestJson.Deserialize<JobDefinition>(run.JobSnapshot);
@@ -67,7 +70,7 @@ public sealed class StepRunner
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && heartbeat.LeaseLost.IsCancellationRequested)
             {
                 await AbandonAsync(step, owner, name, job, log);
-                return;
+                return StepOutcome.Abandoned;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -79,8 +82,7 @@ public sealed class StepRunner
         }
         catch (Exception ex)
         {
-            await RecordFailureAsync(step, owner, name, job, log, ex, ct);
-            return;
+            return await RecordFailureAsync(step, owner, name, job, log, ex, ct);
         }
 
         var finished = _clock.GetUtcNow();
@@ -89,13 +91,14 @@ public sealed class StepRunner
         var done = step with { Status = StepStatus.Completed, CompletedAt = finished, Output = result.Output, Rows = result.Rows, Error = null };
         var completedRun = step.Kind == StepKind.Commit ? Completed(run, result.Output!, finished) : null;
         if (!await _store.FinishStepAsync(done, owner, result.Next, completedRun, ct))
-            return;
+            return StepOutcome.Abandoned;
         if (completedRun is not null)
             await LogRunCompletedAsync(completedRun, ct);
         else if (await IsStoppedAsync(run.Id, ct))
             await TryDeleteStagingAsync(job, run.Id, log);
         if (result.Next.Count > 0)
             _signal.Notify();
+        return StepOutcome.Completed;
     }
 
     /// <summary>The lease was lost mid-step: the run was cancelled (clean up), or another worker took the step (leave it).</summary>
@@ -114,7 +117,7 @@ public sealed class StepRunner
         await _store.AppendLogsAsync(log.Entries, CancellationToken.None);
     }
 
-    private async Task RecordFailureAsync(RunStep step, string owner, string name, JobDefinition job, RunLog log, Exception ex, CancellationToken ct)
+    private async Task<StepOutcome> RecordFailureAsync(RunStep step, string owner, string name, JobDefinition job, RunLog log, Exception ex, CancellationToken ct)
     {
         var now = _clock.GetUtcNow();
         var message = Describe(ex, step, job);
@@ -128,7 +131,7 @@ public sealed class StepRunner
             await _store.AppendLogsAsync(log.Entries, ct);
             await _store.FinishStepAsync(step with { Status = StepStatus.Pending, NotBefore = now + wait, Error = message, LeaseOwner = null, LeaseExpiresAt = null }, owner, [], ct);
             _signal.Notify();
-            return;
+            return StepOutcome.RetryScheduled;
         }
 
         log.Error($"Step {name} failed: {message}", new { attempt = step.Attempt, error = message, exception = ex.GetType().Name, where });
@@ -136,8 +139,9 @@ public sealed class StepRunner
         var current = await _store.GetRunAsync(step.RunId, ct);
         var failedRun = current is null ? null : current with { Status = RunStatus.Failed, Error = message, CompletedAt = now, LastUpdatedAt = now };
         if (!await _store.FinishStepAsync(step with { Status = StepStatus.Failed, CompletedAt = now, Error = message }, owner, [], failedRun, ct))
-            return;
+            return StepOutcome.Abandoned;
         await KeepOrDeleteStagingAsync(job, step.RunId, log, ct);
+        return StepOutcome.RunFailed;
     }
 
     /// <summary>A failed run keeps the parts its completed copies staged, for a rerun to reuse; otherwise nothing stays.</summary>

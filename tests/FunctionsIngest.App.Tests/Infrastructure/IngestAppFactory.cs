@@ -3,6 +3,7 @@ using System.Text.Json;
 using FunctionsIngest.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsIngest.App.Tests.Infrastructure;
 
@@ -10,9 +11,12 @@ namespace FunctionsIngest.App.Tests.Infrastructure;
 public sealed class IngestAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public IngestAppFactory(Dictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the app's own registrations (fault injection).</param>
+    public IngestAppFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "fi-app-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _settings = settings ?? [];
@@ -27,6 +31,8 @@ public sealed class IngestAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Ingest:DataDirectory", DataDirectory);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     /// <summary>Copies a workbook of the shared corpus into the storage root at <paramref name="relativePath"/>.</summary>
