@@ -21,12 +21,14 @@ public sealed class ConvertCommandTests : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    [Fact]
-    public void Converts_a_sheet_to_parquet_read_the_same_by_three_readers()
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("zstd")]
+    public void Converts_a_sheet_to_parquet_read_the_same_by_three_readers(string compression)
     {
         var output = Path.Combine(_dir, "iris.parquet");
 
-        var (exit, stdout, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output, "--compression", "gzip");
+        var (exit, stdout, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output, "--compression", compression);
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
