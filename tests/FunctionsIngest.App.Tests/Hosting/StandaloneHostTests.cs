@@ -53,6 +53,26 @@ public sealed class StandaloneHostTests : IDisposable
         Assert.Contains("Ingest:ApiKey", app.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Ingest__Storage__ConnectionString", "AccountName=x;AccountKey=TOPSECRET;=;broken", "Ingest:Storage:ConnectionString")]
+    [InlineData("Ingest__Storage__Container", "Not_A_Container", "Not_A_Container")]
+    [InlineData("Ingest__Storage__Kind", "ftp", "Ingest:Storage:Kind")]
+    public void A_bad_storage_setting_stops_the_start_naming_it_without_echoing_secrets(string setting, string value, string named)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Ingest__Storage__Kind"] = "blob",
+            ["Ingest__Storage__ConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=TOPSECRET;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;",
+        };
+        environment[setting] = value;
+        using var app = new AppProcess(_workDir, ["--urls", $"http://127.0.0.1:{AppProcess.FreePort()}"], environment);
+
+        Assert.True(app.WaitForExit(TimeSpan.FromSeconds(30)), "the app kept running");
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(named, app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOPSECRET", app.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Listens_beyond_loopback_when_an_api_key_is_set_and_requires_it()
     {
