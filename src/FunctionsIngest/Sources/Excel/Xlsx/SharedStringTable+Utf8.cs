@@ -15,24 +15,57 @@ internal sealed partial class SharedStringTable
     {
         var builder = new Builder();
         int limit = package.Limits.MaxTextLength;
-        char[] chars = new char[256];
+        var item = new ItemBytes();
         TagKind kind;
         while ((kind = cursor.NextTag()) != TagKind.EndOfDocument)
         {
             if (kind != TagKind.StartTag || !cursor.LocalName.SequenceEqual("si"u8))
                 continue;
+            item.Length = 0;
             if (!cursor.IsEmptyElement)
-                ReadItem(cursor, builder, ref chars, limit, package.DisplayName);
-            if (((ReadOnlySpan<char>)builder.PendingChars).IndexOf("_x", StringComparison.Ordinal) >= 0)
-                builder.ReplacePending(OoxmlEscapes.Decode(new string(builder.PendingChars)));
-            if (builder.Pending > limit)
+                ReadItem(cursor, builder, item, limit, package.DisplayName);
+            var bytes = item.Span;
+            if (bytes.IndexOf("_x"u8) >= 0)
+            {
+                var decoded = OoxmlEscapes.Decode(Encoding.UTF8.GetString(bytes));
+                if (decoded.Length > limit)
+                    throw IngestErrors.SharedStringTooLong(package.DisplayName, builder.Count, limit);
+                builder.Add(decoded);
+                continue;
+            }
+            // A character never takes fewer bytes than UTF-16 code units, so short items need no count.
+            if (bytes.Length > limit && Encoding.UTF8.GetCharCount(bytes) > limit)
                 throw IngestErrors.SharedStringTooLong(package.DisplayName, builder.Count, limit);
-            builder.Commit();
+            builder.Add(bytes);
         }
         return builder.Build();
     }
 
-    private static void ReadItem(Utf8XmlCursor cursor, Builder builder, ref char[] chars, int limit, string file)
+    /// <summary>One &lt;si&gt;'s text runs, concatenated as valid UTF-8.</summary>
+    private sealed class ItemBytes
+    {
+        private byte[] _bytes = new byte[256];
+
+        public int Length { get; set; }
+
+        public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
+
+        public void Append(ReadOnlySpan<byte> run)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(run))
+            {
+                // Each run decodes on its own (invalid bytes become U+FFFD), as when runs were decoded one by one.
+                Append(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(run)));
+                return;
+            }
+            if ((long)Length + run.Length > _bytes.Length)
+                Array.Resize(ref _bytes, (int)Math.Min(Array.MaxLength, Math.Max((long)Length + run.Length, _bytes.Length * 2L)));
+            run.CopyTo(_bytes.AsSpan(Length));
+            Length += run.Length;
+        }
+    }
+
+    private static void ReadItem(Utf8XmlCursor cursor, Builder builder, ItemBytes item, int limit, string file)
     {
         int depth = 1;
         while (depth > 0)
@@ -45,19 +78,14 @@ internal sealed partial class SharedStringTable
                 case TagKind.StartTag when cursor.LocalName.SequenceEqual("t"u8):
                     if (cursor.IsEmptyElement)
                         break;
-                    ReadOnlySpan<byte> text;
                     try
                     {
-                        text = cursor.ReadText(limit * 4);
+                        item.Append(cursor.ReadText(limit * 4));
                     }
                     catch (TextTooLongException)
                     {
                         throw IngestErrors.SharedStringTooLong(file, builder.Count, limit);
                     }
-                    if (chars.Length < text.Length)
-                        chars = new char[Math.Max(text.Length, chars.Length * 2)];
-                    int n = Encoding.UTF8.GetChars(text, chars);
-                    builder.Append(chars.AsSpan(0, n));
                     depth++; // the <t> element itself; its end tag comes next
                     break;
                 case TagKind.StartTag:

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using FunctionsIngest.Data;
@@ -7,30 +8,35 @@ using FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 namespace FunctionsIngest.Sources.Excel.Xlsx;
 
 /// <summary>
-/// The workbook's shared strings (the one structure the format forces a reader to hold), stored as one char
-/// buffer plus offsets rather than an object per string; strings are materialised on access through a small
-/// direct-mapped cache, so pooled values are not copied per cell. Count attributes are ignored (writers omit them).
+/// The workbook's shared strings (the one structure the format forces a reader to hold), stored as UTF-8 in
+/// fixed-size pages plus offsets rather than an object per string: loading never copies what it has built (a
+/// doubling buffer and a final trim once made loading peak at several times the table), and ASCII text takes one
+/// byte per character. Strings are materialised on access through a small direct-mapped cache, so pooled values
+/// are not copied per cell. Count attributes are ignored (writers omit them).
 /// </summary>
 internal sealed partial class SharedStringTable
 {
     public static readonly SharedStringTable Empty = new Builder().Build();
 
     private const int CacheSize = 4096;
-    private readonly char[] _chars;
-    private readonly int[] _offsets; // string i is _chars[_offsets[i].._offsets[i + 1]]
+    private readonly byte[][] _pages;
+    private readonly int[] _offsets; // string i is bytes [_offsets[i], _offsets[i + 1]) of the pages laid end to end
+    private readonly Dictionary<int, string>? _unpaired; // strings with a lone surrogate, which UTF-8 cannot hold
     private readonly string?[] _cache = new string?[CacheSize];
     private readonly int[] _cachedIndex = new int[CacheSize];
 
-    private SharedStringTable(char[] chars, int[] offsets)
+    private SharedStringTable(byte[][] pages, int[] offsets, int count, Dictionary<int, string>? unpaired)
     {
-        _chars = chars;
+        _pages = pages;
         _offsets = offsets;
+        Count = count;
+        _unpaired = unpaired;
     }
 
-    public int Count => _offsets.Length - 1;
+    public int Count { get; }
 
-    /// <summary>Length of string <paramref name="index"/> without materialising it.</summary>
-    public int LengthOf(int index) => _offsets[index + 1] - _offsets[index];
+    /// <summary>String <paramref name="index"/> is "", without materialising it.</summary>
+    public bool IsEmpty(int index) => _offsets[index + 1] == _offsets[index] && (_unpaired is null || !_unpaired.ContainsKey(index));
 
     public string this[int index]
     {
@@ -40,11 +46,34 @@ internal sealed partial class SharedStringTable
             var cached = _cache[slot];
             if (cached is not null && _cachedIndex[slot] == index)
                 return cached;
-            int start = _offsets[index];
-            var text = new string(_chars, start, _offsets[index + 1] - start);
+            var text = Decode(index);
             _cache[slot] = text;
             _cachedIndex[slot] = index;
             return text;
+        }
+    }
+
+    private string Decode(int index)
+    {
+        if (_unpaired is not null && _unpaired.TryGetValue(index, out var odd))
+            return odd;
+        int start = _offsets[index];
+        int length = _offsets[index + 1] - start;
+        if (length == 0)
+            return "";
+        var page = _pages[start >> Builder.PageShift];
+        int offset = start & Builder.PageMask;
+        if (offset + length <= page.Length)
+            return Encoding.UTF8.GetString(page, offset, length);
+        var joined = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Builder.CopyOut(_pages, start, joined.AsSpan(0, length));
+            return Encoding.UTF8.GetString(joined, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(joined);
         }
     }
 
@@ -88,53 +117,5 @@ internal sealed partial class SharedStringTable
             }
         }
         return builder.Build();
-    }
-
-    /// <summary>Collects strings into one growing char buffer.</summary>
-    private sealed class Builder
-    {
-        private char[] _chars = new char[1024];
-        private int[] _offsets = new int[64];
-        private int _length;
-
-        public int Count { get; private set; }
-
-        public void Add(ReadOnlySpan<char> text)
-        {
-            Append(text);
-            Commit();
-        }
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            if ((long)_length + text.Length > Array.MaxLength)
-                throw new OutOfMemoryException("The shared strings exceed the largest possible buffer.");
-            if (_length + text.Length > _chars.Length)
-                Array.Resize(ref _chars, (int)Math.Min(Array.MaxLength, Math.Max((long)_length + text.Length, _chars.Length * 2L)));
-            text.CopyTo(_chars.AsSpan(_length));
-            _length += text.Length;
-        }
-
-        /// <summary>Length of the string being built.</summary>
-        public int Pending => _length - _offsets[Count];
-
-        public Span<char> PendingChars => _chars.AsSpan(_offsets[Count], Pending);
-
-        /// <summary>Replaces the string being built (after escape decoding).</summary>
-        public void ReplacePending(string text)
-        {
-            _length = _offsets[Count];
-            Append(text);
-        }
-
-        public void Commit()
-        {
-            if (Count + 2 > _offsets.Length)
-                Array.Resize(ref _offsets, _offsets.Length * 2);
-            Count++;
-            _offsets[Count] = _length;
-        }
-
-        public SharedStringTable Build() => new(_chars[.._length], _offsets[..(Count + 1)]);
     }
 }

@@ -105,9 +105,8 @@ internal sealed partial class SheetRowReader
                 if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), v!.Trim(), _strings.Count);
                 // Not materialised: pass 1 needs only the kind, the spool stores the index.
-                if (_strings.LengthOf(index) > _package.Limits.MaxTextLength)
-                    throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
-                return _strings.LengthOf(index) == 0 ? default : new CellValue { Kind = CellKind.Text, SharedIndex = index + 1 };
+                // The table refused strings over the text limit when it loaded.
+                return _strings.IsEmpty(index) ? default : new CellValue { Kind = CellKind.Text, SharedIndex = index + 1 };
             case "inlineStr":
                 return inline is not null ? Text(inline, column, rowNumber) : v is not null ? Text(OoxmlEscapes.Decode(v), column, rowNumber) : default;
             case "b":

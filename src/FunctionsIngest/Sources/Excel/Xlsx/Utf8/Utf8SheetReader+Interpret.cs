@@ -54,10 +54,8 @@ internal sealed partial class Utf8SheetReader
     /// <summary>Shared text is not materialised here: pass 1 needs only the kind, the spool stores the index.</summary>
     private CellValue SharedCell(int index, int column, int rowNumber)
     {
-        int length = _strings.LengthOf(index);
-        if (length > _package.Limits.MaxTextLength)
-            throw IngestErrors.TextTooLong(File, SheetName, CellReference.Format(column, rowNumber), _package.Limits.MaxTextLength);
-        return length == 0 ? default : new CellValue { Kind = CellKind.Text, SharedIndex = index + 1 };
+        // The table refused strings over the text limit when it loaded.
+        return _strings.IsEmpty(index) ? default : new CellValue { Kind = CellKind.Text, SharedIndex = index + 1 };
     }
 
     private static CellValue Missing(bool hasFormula) =>

@@ -1,0 +1,114 @@
+using FunctionsIngest.Sources.Excel.Package;
+
+namespace FunctionsIngest.Tests.Sources.Excel;
+
+public class ReadAheadStreamTests
+{
+    private static byte[] Bytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(length).NextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] ReadAll(Stream stream, int readSize)
+    {
+        var output = new MemoryStream();
+        var buffer = new byte[readSize];
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            output.Write(buffer, 0, n);
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData(0, 7, 1, 1)]
+    [InlineData(1, 1, 1, 1)]
+    [InlineData(100, 10, 2, 3)]     // ends exactly at a chunk boundary
+    [InlineData(101, 10, 2, 3)]     // one byte into the last chunk
+    [InlineData(99, 10, 3, 64)]     // reads larger than a chunk
+    [InlineData(100_000, 4096, 4, 1000)]
+    public void Returns_the_same_bytes_at_every_chunk_and_read_size(int length, int chunkSize, int chunks, int readSize)
+    {
+        var data = Bytes(length);
+        using var stream = new ReadAheadStream(new TrickleStream(data, 3), chunkSize, chunks);
+        Assert.Equal(data, ReadAll(stream, readSize));
+        Assert.Equal(0, stream.Read(new byte[4], 0, 4));
+        Assert.Equal(length, stream.Position);
+    }
+
+    [Fact]
+    public void Surfaces_the_inner_exception_itself_after_the_bytes_before_it()
+    {
+        var data = Bytes(50);
+        var failure = new InvalidDataException("corrupt deflate");
+        using var stream = new ReadAheadStream(new TrickleStream(data, 7, failure), chunkSize: 16, chunks: 2);
+        var buffer = new byte[64];
+        int read = 0;
+        var thrown = Assert.Throws<InvalidDataException>(() =>
+        {
+            int n;
+            while ((n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+                read += n;
+        });
+        Assert.Same(failure, thrown);
+        Assert.Equal(data, buffer[..read]); // every byte the inner stream gave before failing
+        Assert.Equal(50, read);
+    }
+
+    [Fact]
+    public void Dispose_stops_a_worker_waiting_for_room_and_disposes_the_inner_stream()
+    {
+        var inner = new TrickleStream(Bytes(10_000), 100);
+        var stream = new ReadAheadStream(inner, chunkSize: 100, chunks: 2);
+        Assert.Equal(1, stream.Read(new byte[1], 0, 1));
+        SpinWait.SpinUntil(() => inner.Position >= 300, TimeSpan.FromSeconds(5)); // ring full, worker waiting
+        stream.Dispose();
+        Assert.False(stream.WorkerAlive);
+        Assert.True(inner.Disposed);
+        Assert.Throws<ObjectDisposedException>(() => stream.Read(new byte[1], 0, 1));
+    }
+
+    [Fact]
+    public void Worker_ends_with_the_stream_read_to_the_end()
+    {
+        var stream = new ReadAheadStream(new TrickleStream(Bytes(1000), 64), chunkSize: 128, chunks: 2);
+        ReadAll(stream, 50);
+        Assert.True(SpinWait.SpinUntil(() => !stream.WorkerAlive, TimeSpan.FromSeconds(5)));
+        stream.Dispose();
+    }
+
+    /// <summary>Gives at most <c>step</c> bytes per read, then optionally throws instead of ending.</summary>
+    private sealed class TrickleStream(byte[] data, int step, Exception? failAtEnd = null) : Stream
+    {
+        private int _pos;
+
+        public bool Disposed { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_pos == data.Length && failAtEnd is not null)
+                throw failAtEnd;
+            int n = Math.Min(Math.Min(step, count), data.Length - _pos);
+            Array.Copy(data, _pos, buffer, offset, n);
+            Volatile.Write(ref _pos, _pos + n);
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => data.Length;
+        public override long Position { get => Volatile.Read(ref _pos); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
