@@ -26,6 +26,7 @@ internal sealed class CsvBatchFiller : IDisposable
     public CsvParser Parser => _parser;
 
     /// <summary>Clears <paramref name="batch"/> and fills it with up to its capacity of records; returns the row count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Fill(RecordBatch batch, long[] rowNumbers)
     {
         _batch = batch;

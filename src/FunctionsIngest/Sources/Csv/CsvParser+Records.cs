@@ -112,6 +112,7 @@ internal sealed partial class CsvParser
     }
 
     /// <summary>The record ends at the CR or LF at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Result EndOfLine(int at, long lines, int count)
     {
         if (_buf[at] == '\r')
@@ -124,6 +125,7 @@ internal sealed partial class CsvParser
         return Finish(at + 1, lines + 1, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Result Finish(int next, long lines, int count)
     {
         RecordLine = _line;

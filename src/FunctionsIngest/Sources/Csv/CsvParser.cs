@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using FunctionsIngest.Sources.Text;
 using FunctionsIngest.Data;
@@ -50,7 +51,11 @@ internal sealed partial class CsvParser : IDisposable
     /// <summary>The 1-based physical line the current record starts on.</summary>
     public long RecordLine { get; private set; }
 
+    /// <summary>The 1-based physical line the next record would start on.</summary>
+    public long NextLine => _line;
+
     /// <summary>The field's text with quotes removed and escapes resolved; valid until the next <see cref="ReadRecord"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int i)
     {
         int start = _starts[i], end = _ends[i];
@@ -164,6 +169,7 @@ internal sealed partial class CsvParser : IDisposable
         _flags[index] = flags;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> Unescape(int start, int end)
     {
         if (_scratch.Length < end - start)

@@ -23,19 +23,45 @@ internal sealed class CsvProfile
     {
         var profile = new CsvProfile();
         if (options.HasHeader)
-        {
-            if (!parser.ReadRecord())
-                throw IngestErrors.NoColumns(file);
-            profile._header = new string?[parser.FieldCount];
-            for (int i = 0; i < parser.FieldCount; i++)
-                profile._header[i] = parser.Field(i).ToString();
-            profile.ColumnCount = parser.FieldCount;
-        }
-        while (parser.ReadRecord())
-            profile.Observe(parser, options, culture, file);
+            profile.ReadHeader(parser, file);
+        profile.ObserveAll(parser, options, culture, file, CancellationToken.None);
         if (profile.ColumnCount == 0)
             throw IngestErrors.NoColumns(file);
         return profile;
+    }
+
+    public void ReadHeader(CsvParser parser, string file)
+    {
+        if (!parser.ReadRecord())
+            throw IngestErrors.NoColumns(file);
+        _header = new string?[parser.FieldCount];
+        for (int i = 0; i < parser.FieldCount; i++)
+            _header[i] = parser.Field(i).ToString();
+        ColumnCount = parser.FieldCount;
+    }
+
+    /// <summary>An empty profile for a later part of the file, with this one's header and column count.</summary>
+    public CsvProfile Continuation() => new() { _header = _header, ColumnCount = ColumnCount };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ObserveAll(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file, CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested && parser.ReadRecord())
+            Observe(parser, options, culture, file);
+    }
+
+    /// <summary>Adds the profile of the records that follow this one's, whose line 1 is line <paramref name="lineOffset"/> + 1 here.</summary>
+    public void Append(CsvProfile next, long lineOffset)
+    {
+        if (_seen.Length < next._seen.Length)
+            Array.Resize(ref _seen, next._seen.Length);
+        for (int i = 0; i < next._seen.Length; i++)
+            _seen[i] |= next._seen[i];
+        ColumnCount = Math.Max(ColumnCount, next.ColumnCount);
+        Rows += next.Rows;
+        if (ShortRows == 0 && next.ShortRows > 0)
+            FirstShortLine = next.FirstShortLine + lineOffset;
+        ShortRows += next.ShortRows;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -66,13 +92,17 @@ internal sealed class CsvProfile
         }
         if (_seen.Length < fields)
             Array.Resize(ref _seen, Math.Max(fields, _seen.Length * 2));
+        var decimalSeparator = culture.NumberFormat.NumberDecimalSeparator;
+        char separator = decimalSeparator.Length == 1 ? decimalSeparator[0] : '\0';
         for (int i = 0; i < fields; i++)
         {
             if ((_seen[i] & TextKind.Text) != 0)
                 continue;
             var text = parser.Field(i);
-            if (!text.IsEmpty)
-                _seen[i] |= TextValues.Classify(text, culture);
+            if (text.IsEmpty)
+                continue;
+            var kind = TextKindQuick.Of(text, separator);
+            _seen[i] |= kind != TextKind.None ? kind : TextValues.Classify(text, culture);
         }
     }
 

@@ -44,9 +44,12 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
             using var sample = TextEncodings.Open(filePath, file, options.Encoding, 1 << 12);
             dialect = dialect with { Delimiter = CsvDelimiterSniffer.Sniff(sample, options.Quote, options.SkipRows) };
         }
-        CsvProfile profile;
-        using (var pass1 = OpenParser(filePath, file, options, dialect))
+        var profile = CsvSplitScan.TryScan(filePath, file, options, dialect, culture);
+        if (profile is null)
+        {
+            using var pass1 = OpenParser(filePath, file, options, dialect);
             profile = CsvProfile.Scan(pass1, options, culture, file);
+        }
         var schema = profile.BuildSchema(options.Schema, file, out var converters, culture);
         var filler = new CsvBatchFiller(OpenParser(filePath, file, options, dialect), file, schema, converters);
         var reader = new CsvTableReader(filler, schema, options.BatchSize, options.ReadAhead);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace FunctionsIngest.Sources.Text;
 
 /// <summary>
@@ -19,6 +20,7 @@ internal static class IsoDateTime
 
     public static DateTime FromEpochMicros(long micros) => DateTime.UnixEpoch.AddTicks(micros * 10);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> s, out int days)
     {
         days = 0;
@@ -28,6 +30,7 @@ internal static class IsoDateTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<char> s, out long micros)
     {
         micros = 0;
@@ -45,9 +48,11 @@ internal static class IsoDateTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTime(ReadOnlySpan<char> s, out long micros) =>
         TryTimeOfDay(s, out micros, out int used) && used == s.Length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
     {
         date = default;
@@ -62,6 +67,7 @@ internal static class IsoDateTime
     }
 
     /// <summary>"HH:mm[:ss[.fffffff]]" at the start of <paramref name="s"/>; <paramref name="used"/> = characters consumed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryTimeOfDay(ReadOnlySpan<char> s, out long micros, out int used)
     {
         micros = 0;
@@ -93,6 +99,7 @@ internal static class IsoDateTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryOffset(ReadOnlySpan<char> s, out long micros)
     {
         micros = 0;
@@ -120,6 +127,7 @@ internal static class IsoDateTime
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Digits(ReadOnlySpan<char> s, out int value)
     {
         value = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using FunctionsIngest.Data;
 
@@ -35,6 +36,7 @@ internal sealed class TextConverter
     };
 
     /// <summary>Appends the converted value; false (nothing appended) when the text does not convert.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAppend(ColumnVector vector, ReadOnlySpan<char> text, string? textAsString = null)
     {
         switch (Type)
@@ -59,6 +61,7 @@ internal sealed class TextConverter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Append<T>(PrimitiveVector<T> vector, bool ok, T value) where T : unmanaged
     {
         if (ok)

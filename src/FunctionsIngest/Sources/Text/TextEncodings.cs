@@ -42,23 +42,36 @@ internal static class TextEncodings
         var stream = TextSourceFile.OpenRead(path, file);
         try
         {
-            Span<byte> bom = stackalloc byte[3];
-            int n = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
-            int skip = 0;
-            if (n >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
-                (encoding, skip) = (Resolve("utf-8", file), 3);
-            else if (n >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
-                (encoding, skip) = (Resolve("utf-16le", file), 2);
-            else if (n >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
-                (encoding, skip) = (Resolve("utf-16be", file), 2);
+            (encoding, int skip) = Detect(stream, encoding, file);
             stream.Position = skip;
-            encoding = InvalidBytesFallback.Apply(encoding, out invalidBytes);
-            return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferChars * 2, leaveOpen: false);
+            return Reader(stream, encoding, bufferChars, out invalidBytes);
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The encoding a byte-order mark at the start of <paramref name="stream"/> names and the mark's length, else <paramref name="named"/> and 0.</summary>
+    public static (Encoding Encoding, int Skip) Detect(Stream stream, Encoding named, string file)
+    {
+        Span<byte> bom = stackalloc byte[3];
+        stream.Position = 0;
+        int n = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        if (n >= 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)
+            return (Resolve("utf-8", file), 3);
+        if (n >= 2 && bom[0] == 0xFF && bom[1] == 0xFE)
+            return (Resolve("utf-16le", file), 2);
+        if (n >= 2 && bom[0] == 0xFE && bom[1] == 0xFF)
+            return (Resolve("utf-16be", file), 2);
+        return (named, 0);
+    }
+
+    /// <summary>A reader over <paramref name="stream"/> from its current position, flagging invalid bytes.</summary>
+    public static StreamReader Reader(Stream stream, Encoding encoding, int bufferChars, out InvalidBytesFallback invalidBytes)
+    {
+        encoding = InvalidBytesFallback.Apply(encoding, out invalidBytes);
+        return new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferChars * 2, leaveOpen: false);
     }
 }

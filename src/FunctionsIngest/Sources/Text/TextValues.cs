@@ -45,12 +45,14 @@ internal static class TextValues
     }
 
     /// <summary>ASCII digits with an optional '-' or '+' (whatever the culture's sign characters are).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInt64(ReadOnlySpan<char> text, CultureInfo culture, out long value)
     {
         var s = Trim(text);
         return FastNumbers.TryInt64(s, out value) || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, out double value)
     {
         var s = Trim(text);
@@ -74,6 +76,7 @@ internal static class TextValues
         });
 
     /// <param name="format">"yes|no": the true and false texts (case-insensitive); null = true/false.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBoolean(ReadOnlySpan<char> text, string? format, out bool value)
     {
         var s = Trim(text);
@@ -93,6 +96,7 @@ internal static class TextValues
     }
 
     /// <summary>Days since 1970-01-01: ISO "yyyy-MM-dd" or the culture's short date; with a format, exactly that format.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, CultureInfo culture, string? format, out int days)
     {
         var s = Trim(text);
@@ -106,6 +110,7 @@ internal static class TextValues
     }
 
     /// <summary>Microseconds since 1970-01-01T00:00: ISO 8601 (offsets converted to UTC); with a format, exactly that format.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<char> text, CultureInfo culture, string? format, out long micros)
     {
         var s = Trim(text);
@@ -131,7 +136,9 @@ internal static class TextValues
         return true;
     }
 
-    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) => s.Trim(" \t");
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> s) =>
+        s.IsEmpty || (s[0] is not (' ' or '\t') && s[^1] is not (' ' or '\t')) ? s : s.Trim(" \t");
 
     private static bool Micros(int days, out long micros)
     {
