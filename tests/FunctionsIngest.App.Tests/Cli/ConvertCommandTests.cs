@@ -5,28 +5,14 @@ using FunctionsIngest.Testing;
 
 namespace FunctionsIngest.App.Tests.Cli;
 
-public sealed class ConvertCommandTests : IDisposable
+public sealed class ConvertCommandTests : ConvertTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fi-cli-" + Guid.NewGuid().ToString("N"));
-
-    public ConvertCommandTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private (int Exit, string Out, string Err) Convert(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = ConvertCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Theory]
     [InlineData("gzip")]
     [InlineData("zstd")]
     public void Converts_a_sheet_to_parquet_read_the_same_by_three_readers(string compression)
     {
-        var output = Path.Combine(_dir, "iris.parquet");
+        var output = Path.Combine(Dir, "iris.parquet");
 
         var (exit, stdout, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output, "--compression", compression);
 
@@ -36,13 +22,13 @@ public sealed class ConvertCommandTests : IDisposable
         var table = DatasetReader.ReadAllReaders(output);
         Assert.Equal(150, table.Rows.Count);
         Assert.Equal("4.9|3|1.4|0.2|setosa", table.Row(1));
-        Assert.Equal(["iris.parquet"], Directory.GetFiles(_dir).Select(Path.GetFileName));
+        Assert.Equal(["iris.parquet"], Directory.GetFiles(Dir).Select(Path.GetFileName));
     }
 
     [Fact]
     public void Sheet_and_header_row_options_select_the_table()
     {
-        var output = Path.Combine(_dir, "out.parquet");
+        var output = Path.Combine(Dir, "out.parquet");
 
         var (exit, _, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output, "--sheet", "1", "--header-row", "2");
 
@@ -56,40 +42,40 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void A_missing_input_fails_with_one_line_and_no_output()
     {
-        var output = Path.Combine(_dir, "out.parquet");
+        var output = Path.Combine(Dir, "out.parquet");
 
-        var (exit, _, stderr) = Convert(Path.Combine(_dir, "nope.xlsx"), output);
+        var (exit, _, stderr) = Convert(Path.Combine(Dir, "nope.xlsx"), output);
 
         Assert.Equal(1, exit);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.Contains("nope.xlsx", stderr, StringComparison.Ordinal);
         Assert.Contains("not found", stderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Empty(Directory.GetFiles(Dir));
     }
 
     [Fact]
     public void A_corrupt_input_leaves_no_file_behind_not_even_a_temporary_one()
     {
-        var input = Path.Combine(_dir, "bad.xlsx");
+        var input = Path.Combine(Dir, "bad.xlsx");
         File.WriteAllBytes(input, File.ReadAllBytes(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"))[..2000]);
-        var output = Path.Combine(_dir, "out.parquet");
+        var output = Path.Combine(Dir, "out.parquet");
 
         var (exit, _, stderr) = Convert(input, output);
 
         Assert.Equal(1, exit);
         Assert.Single(stderr.TrimEnd().Split('\n'));
         Assert.Contains("bad.xlsx", stderr, StringComparison.Ordinal);
-        Assert.Equal(["bad.xlsx"], Directory.GetFiles(_dir).Select(Path.GetFileName));
+        Assert.Equal(["bad.xlsx"], Directory.GetFiles(Dir).Select(Path.GetFileName));
     }
 
     [Fact]
     public void An_unknown_sheet_fails_naming_the_sheet()
     {
-        var (exit, _, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), Path.Combine(_dir, "o.parquet"), "--sheet", "Nope");
+        var (exit, _, stderr) = Convert(RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), Path.Combine(Dir, "o.parquet"), "--sheet", "Nope");
 
         Assert.Equal(1, exit);
         Assert.Contains("'Nope'", stderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_dir));
+        Assert.Empty(Directory.GetFiles(Dir));
     }
 
     [Theory]
@@ -112,16 +98,16 @@ public sealed class ConvertCommandTests : IDisposable
     [Fact]
     public void The_program_entry_point_runs_the_convert_verb()
     {
-        var output = Path.Combine(_dir, "p.parquet");
-        using var good = new AppProcess(_dir, ["convert", RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output]);
+        var output = Path.Combine(Dir, "p.parquet");
+        using var good = new AppProcess(Dir, ["convert", RepoPaths.CorpusFile("iris-excel-xlsx.xlsx"), output]);
         Assert.True(good.WaitForExit(TimeSpan.FromSeconds(60)));
-        using var bad = new AppProcess(_dir, ["convert", Path.Combine(_dir, "missing.xlsx"), Path.Combine(_dir, "q.parquet")]);
+        using var bad = new AppProcess(Dir, ["convert", Path.Combine(Dir, "missing.xlsx"), Path.Combine(Dir, "q.parquet")]);
         Assert.True(bad.WaitForExit(TimeSpan.FromSeconds(60)));
 
         Assert.Equal(0, good.ExitCode);
         Assert.Equal(150, DatasetReader.ReadAllReaders(output).Rows.Count);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("missing.xlsx", bad.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "q.parquet")));
+        Assert.False(File.Exists(Path.Combine(Dir, "q.parquet")));
     }
 }

@@ -4,25 +4,11 @@ using FunctionsIngest.App.Tests.Infrastructure;
 namespace FunctionsIngest.App.Tests.Cli;
 
 /// <summary>`convert` on CSV and JSON input, through the same source factory as jobs.</summary>
-public sealed class ConvertCsvJsonTests : IDisposable
+public sealed class ConvertCsvJsonTests : ConvertTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fi-cli-" + Guid.NewGuid().ToString("N"));
-
-    public ConvertCsvJsonTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private (int Exit, string Out, string Err) Convert(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = ConvertCommand.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(Dir, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -31,7 +17,7 @@ public sealed class ConvertCsvJsonTests : IDisposable
     public void A_csv_file_is_read_with_its_delimiter_and_culture_the_type_coming_from_the_extension()
     {
         var input = Write("prices.csv", "item;price\npen;1,5\nink;12,25\n");
-        var output = Path.Combine(_dir, "prices.parquet");
+        var output = Path.Combine(Dir, "prices.parquet");
 
         var (exit, stdout, stderr) = Convert(input, output, "--delimiter", ";", "--culture", "fr-FR");
 
@@ -46,7 +32,7 @@ public sealed class ConvertCsvJsonTests : IDisposable
     public void A_json_lines_file_is_flattened()
     {
         var input = Write("events.txt", "{\"a\":{\"b\":1}}\n{\"a\":{\"b\":2}}\n");
-        var output = Path.Combine(_dir, "events.parquet");
+        var output = Path.Combine(Dir, "events.parquet");
 
         var (exit, _, stderr) = Convert(input, output, "--type", "json", "--layout", "lines");
 
@@ -64,10 +50,10 @@ public sealed class ConvertCsvJsonTests : IDisposable
     {
         var input = Write("a.csv", "x\n1\n");
 
-        var (exit, _, stderr) = Convert(input, Path.Combine(_dir, "a.parquet"), option, value);
+        var (exit, _, stderr) = Convert(input, Path.Combine(Dir, "a.parquet"), option, value);
 
         Assert.Equal(2, exit);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dir, "a.parquet")));
+        Assert.False(File.Exists(Path.Combine(Dir, "a.parquet")));
     }
 }

@@ -34,7 +34,14 @@ public sealed class AppProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>Waits for the process to end, then for its console output to be read to the end.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+            return false;
+        _process.WaitForExit(); // the timed overload does not wait for the redirected output's last lines
+        return true;
+    }
 
     /// <summary>Waits until the console shows <paramref name="text"/> (or the process exits, or 30 s pass).</summary>
     public async Task<bool> WaitForOutputAsync(string text)

@@ -1,7 +1,7 @@
 namespace FunctionsIngest.Sources.Text;
 
 /// <summary>A read-only forward view of bytes [start, end) of a seekable stream, which it owns.</summary>
-internal sealed class ByteRangeStream : Stream
+internal sealed class ByteRangeStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly long _end;
@@ -13,18 +13,7 @@ internal sealed class ByteRangeStream : Stream
         inner.Position = start;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _inner.Position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => _inner.Position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -33,14 +22,6 @@ internal sealed class ByteRangeStream : Stream
             return 0;
         return _inner.Read(buffer[..(int)Math.Min(buffer.Length, left)]);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

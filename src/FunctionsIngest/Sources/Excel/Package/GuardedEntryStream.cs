@@ -6,7 +6,7 @@ namespace FunctionsIngest.Sources.Excel.Package;
 /// Read-only wrapper around an inflating zip entry stream that enforces the zip-bomb limits while reading:
 /// .NET only caps output at the declared size, so the real byte count and ratio are checked here.
 /// </summary>
-internal sealed class GuardedEntryStream : Stream
+internal sealed class GuardedEntryStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly long _compressedLength;
@@ -24,13 +24,7 @@ internal sealed class GuardedEntryStream : Stream
         _part = part;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long BytesRead => _read;
 
     public override int Read(Span<byte> buffer)
     {
@@ -54,11 +48,6 @@ internal sealed class GuardedEntryStream : Stream
         if (_read > _limits.GraceEntrySize && (double)_compressedLength / _read < _limits.MinInflateRatio)
             throw IngestErrors.ZipBomb(_file, _part, $"inflates more than {1 / _limits.MinInflateRatio:0}-fold ({_compressedLength} bytes to over {_read})");
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

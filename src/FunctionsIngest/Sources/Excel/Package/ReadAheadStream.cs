@@ -8,7 +8,7 @@ namespace FunctionsIngest.Sources.Excel.Package;
 /// before it), as from the inner stream. Dispose stops and joins the worker before disposing the inner stream, so
 /// the zip archive's file is never read by two threads at once.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly Thread _worker;
@@ -82,8 +82,6 @@ internal sealed class ReadAheadStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -122,14 +120,7 @@ internal sealed class ReadAheadStream : Stream
     }
 
     public override bool CanRead => !_disposed;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long BytesRead => _position;
 
     protected override void Dispose(bool disposing)
     {
