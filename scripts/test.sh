@@ -11,19 +11,19 @@ root=$(pwd)
 command -v dotnet >/dev/null || { echo "dotnet (the .NET 10 SDK) is required" >&2; exit 2; }
 command -v node >/dev/null || { echo "node (Node.js 20+) is required for the Parquet oracles" >&2; exit 2; }
 
-echo "== installing the Parquet oracles (npm ci in tests/oracles)"
-for attempt in 1 2 3; do
-  if npm ci --prefix tests/oracles --no-audit --no-fund --loglevel=error; then break; fi
-  [ "$attempt" = 3 ] && { echo "npm ci failed three times" >&2; exit 2; }
-  sleep 5
-done
+npm_ci() { # folder: npm ci there, retried (the registry drops connections now and then)
+  for attempt in 1 2 3; do
+    if npm ci --prefix "$1" --no-audit --no-fund --loglevel=error; then return 0; fi
+    sleep 5
+  done
+  echo "npm ci in $1 failed three times" >&2
+  exit 2
+}
 
+echo "== installing the Parquet oracles (npm ci in tests/oracles)"
+npm_ci tests/oracles
 echo "== installing Azurite, the Azure Storage emulator the storage tests start (npm ci in tests/azurite)"
-for attempt in 1 2 3; do
-  if npm ci --prefix tests/azurite --no-audit --no-fund --loglevel=error; then break; fi
-  [ "$attempt" = 3 ] && { echo "npm ci failed three times" >&2; exit 2; }
-  sleep 5
-done
+npm_ci tests/azurite
 
 results="$root/artifacts/test-results"
 rm -rf "$results"
