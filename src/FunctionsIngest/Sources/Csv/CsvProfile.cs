@@ -11,7 +11,7 @@ namespace FunctionsIngest.Sources.Csv;
 /// </summary>
 internal sealed class CsvProfile
 {
-    private TextKind[] _seen = new TextKind[16];
+    private ValueKind[] _seen = new ValueKind[16];
     private string?[] _header = [];
 
     public int ColumnCount { get; private set; }
@@ -96,13 +96,13 @@ internal sealed class CsvProfile
         char separator = decimalSeparator.Length == 1 ? decimalSeparator[0] : '\0';
         for (int i = 0; i < fields; i++)
         {
-            if ((_seen[i] & TextKind.Text) != 0)
+            if ((_seen[i] & ValueKind.Text) != 0)
                 continue;
             var text = parser.Field(i);
             if (text.IsEmpty)
                 continue;
             var kind = TextKindQuick.Of(text, separator);
-            _seen[i] |= kind != TextKind.None ? kind : TextValues.Classify(text, culture);
+            _seen[i] |= kind != ValueKind.None ? kind : TextValues.Classify(text, culture);
         }
     }
 
@@ -116,7 +116,7 @@ internal sealed class CsvProfile
         converters = new TextConverter[ColumnCount];
         for (int i = 0; i < ColumnCount; i++)
         {
-            var type = TextKinds.Resolve(i < _seen.Length ? _seen[i] : TextKind.None);
+            var type = ValueKinds.Resolve(i < _seen.Length ? _seen[i] : ValueKind.None);
             columns[i] = new ColumnSchema(names[i], type);
             converters[i] = new TextConverter(type, culture, null);
         }

@@ -37,7 +37,7 @@ public sealed class JsonTableReader : ITableReader, ISourceRowNumbers
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
         var file = TextSourceFile.DisplayName(filePath, options.DisplayName);
         var columns = new JsonColumns(file, options.MaxColumns);
-        var seen = new List<TextKind>();
+        var seen = new List<ValueKind>();
         JsonLayout layout;
         using (var pass1 = new JsonRecordStream(filePath, file, options.Layout))
         {
@@ -47,8 +47,8 @@ public sealed class JsonTableReader : ITableReader, ISourceRowNumbers
                 foreach (var (column, value) in columns.Flatten(pass1.Current!.RootElement, addNew: true, out _))
                 {
                     while (seen.Count <= column)
-                        seen.Add(TextKind.None);
-                    if ((seen[column] & TextKind.Text) == 0)
+                        seen.Add(ValueKind.None);
+                    if ((seen[column] & ValueKind.Text) == 0)
                         seen[column] |= JsonValues.Classify(value, options.InferDates);
                 }
             }
@@ -56,7 +56,7 @@ public sealed class JsonTableReader : ITableReader, ISourceRowNumbers
         if (columns.Paths.Count == 0)
             throw IngestErrors.JsonNoColumns(file);
         var names = HeaderNaming.Build(columns.Paths.ToArray());
-        var schema = new TableSchema(names.Select((n, i) => new ColumnSchema(n, TextKinds.Resolve(seen[i]))).ToArray());
+        var schema = new TableSchema(names.Select((n, i) => new ColumnSchema(n, ValueKinds.Resolve(seen[i]))).ToArray());
         return new JsonTableReader(new JsonRecordStream(filePath, file, layout), columns, schema, file, options.BatchSize);
     }
 

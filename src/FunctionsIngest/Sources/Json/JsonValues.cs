@@ -11,30 +11,30 @@ namespace FunctionsIngest.Sources.Json;
 /// </summary>
 internal static class JsonValues
 {
-    public static TextKind Classify(JsonElement value, bool inferDates)
+    public static ValueKind Classify(JsonElement value, bool inferDates)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Number:
                 if (value.TryGetInt64(out _))
-                    return TextKind.Integer;
-                return value.TryGetDouble(out _) ? TextKind.Fractional : TextKind.Text;
+                    return ValueKind.Integer;
+                return value.TryGetDouble(out _) ? ValueKind.Fractional : ValueKind.Text;
             case JsonValueKind.True or JsonValueKind.False:
-                return TextKind.Boolean;
+                return ValueKind.Boolean;
             case JsonValueKind.String when inferDates:
                 var s = value.GetString()!;
                 if (s.Length >= 10 && s[4] == '-')
                 {
                     if (IsoDateTime.TryParseDate(s, out _))
-                        return TextKind.Date;
+                        return ValueKind.Date;
                     if (IsoDateTime.TryParseTimestamp(s, out _))
-                        return TextKind.DateTime;
+                        return ValueKind.DateTime;
                 }
-                return TextKind.Text;
+                return ValueKind.Text;
             case JsonValueKind.Null or JsonValueKind.Undefined:
-                return TextKind.None;
+                return ValueKind.None;
             default:
-                return TextKind.Text;
+                return ValueKind.Text;
         }
     }
 

@@ -15,11 +15,11 @@ internal static class TextValues
     /// is an identifier => Text, so codes keep their zeros; so is an integer beyond Int64.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static TextKind Classify(ReadOnlySpan<char> text, CultureInfo culture)
+    public static ValueKind Classify(ReadOnlySpan<char> text, CultureInfo culture)
     {
         var s = Trim(text);
         if (s.IsEmpty)
-            return TextKind.Text;
+            return ValueKind.Text;
         char c = s[0];
         if (char.IsAsciiDigit(c) || c == '-' || c == '+' || c == '.' || c == ',')
         {
@@ -27,21 +27,21 @@ internal static class TextValues
             {
                 case Shape.Integer:
                     // up to 18 digits always fits; longer ones are checked (beyond Int64 => an identifier)
-                    return s.Length <= 18 || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? TextKind.Integer : TextKind.Text;
+                    return s.Length <= 18 || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? ValueKind.Integer : ValueKind.Text;
                 case Shape.Fractional:
-                    return TextKind.Fractional; // the shape is what double.Parse accepts (an overflow parses as infinity)
+                    return ValueKind.Fractional; // the shape is what double.Parse accepts (an overflow parses as infinity)
                 case Shape.LeadingZero:
-                    return TextKind.Text;
+                    return ValueKind.Text;
             }
             if (IsoDateTime.TryParseDate(s, out _))
-                return TextKind.Date;
+                return ValueKind.Date;
             if (IsoDateTime.TryParseTimestamp(s, out _))
-                return TextKind.DateTime;
-            return TryCultureDate(s, culture, null, out _) ? TextKind.Date : TextKind.Text;
+                return ValueKind.DateTime;
+            return TryCultureDate(s, culture, null, out _) ? ValueKind.Date : ValueKind.Text;
         }
         if ((c is 't' or 'T' or 'f' or 'F') && TryParseBoolean(s, null, out _))
-            return TextKind.Boolean;
-        return TextKind.Text;
+            return ValueKind.Boolean;
+        return ValueKind.Text;
     }
 
     /// <summary>ASCII digits with an optional '-' or '+' (whatever the culture's sign characters are).</summary>

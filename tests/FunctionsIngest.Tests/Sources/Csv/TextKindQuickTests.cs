@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsIngest.Sources;
 using FunctionsIngest.Sources.Text;
 
 namespace FunctionsIngest.Tests.Sources.Csv;
@@ -27,7 +28,7 @@ public class TextKindQuickTests
         foreach (var value in Values)
         {
             var quick = TextKindQuick.Of(value, separator);
-            if (quick != TextKind.None)
+            if (quick != ValueKind.None)
                 Assert.True(quick == TextValues.Classify(value, culture), $"{value} in '{cultureName}': quick {quick}, classify {TextValues.Classify(value, culture)}");
         }
     }
@@ -35,12 +36,12 @@ public class TextKindQuickTests
     [Fact]
     public void Answers_the_common_shapes()
     {
-        Assert.Equal(TextKind.Integer, TextKindQuick.Of("-123", '.'));
-        Assert.Equal(TextKind.Fractional, TextKindQuick.Of("0.12345678901234567", '.'));
-        Assert.Equal(TextKind.Fractional, TextKindQuick.Of("-3,25", ','));
-        Assert.Equal(TextKind.Date, TextKindQuick.Of("2024-02-29", '.'));
-        Assert.Equal(TextKind.DateTime, TextKindQuick.Of("2024-02-29 23:59:59", '.'));
-        Assert.Equal(TextKind.Boolean, TextKindQuick.Of("False", '.'));
-        Assert.Equal(TextKind.None, TextKindQuick.Of("00123", '.'));
+        Assert.Equal(ValueKind.Integer, TextKindQuick.Of("-123", '.'));
+        Assert.Equal(ValueKind.Fractional, TextKindQuick.Of("0.12345678901234567", '.'));
+        Assert.Equal(ValueKind.Fractional, TextKindQuick.Of("-3,25", ','));
+        Assert.Equal(ValueKind.Date, TextKindQuick.Of("2024-02-29", '.'));
+        Assert.Equal(ValueKind.DateTime, TextKindQuick.Of("2024-02-29 23:59:59", '.'));
+        Assert.Equal(ValueKind.Boolean, TextKindQuick.Of("False", '.'));
+        Assert.Equal(ValueKind.None, TextKindQuick.Of("00123", '.'));
     }
 }

@@ -1,4 +1,3 @@
-using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Excel.Cells;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
@@ -13,42 +12,18 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// </summary>
 internal static class ColumnTypeInference
 {
-    [Flags]
-    public enum Seen : byte
-    {
-        None = 0,
-        Integer = 1,
-        Fractional = 2,
-        Boolean = 4,
-        Date = 8,
-        DateTime = 16,
-        Time = 32,
-        Text = 64,
-    }
-
     private const double MaxExactInteger = 9_007_199_254_740_992; // 2^53
 
-    public static Seen Classify(in CellValue cell) => cell.Kind switch
+    public static ValueKind Classify(in CellValue cell) => cell.Kind switch
     {
-        CellKind.Number => IsExactInteger(cell.Number) ? Seen.Integer : Seen.Fractional,
-        CellKind.Boolean => Seen.Boolean,
-        CellKind.DateTime => cell.Micros % ExcelDateConverter.MicrosPerDay == 0 ? Seen.Date : Seen.DateTime,
-        CellKind.Time => Seen.Time,
-        CellKind.Text => Seen.Text,
-        _ => Seen.None,
+        CellKind.Number => IsExactInteger(cell.Number) ? ValueKind.Integer : ValueKind.Fractional,
+        CellKind.Boolean => ValueKind.Boolean,
+        CellKind.DateTime => cell.Micros % ExcelDateConverter.MicrosPerDay == 0 ? ValueKind.Date : ValueKind.DateTime,
+        CellKind.Time => ValueKind.Time,
+        CellKind.Text => ValueKind.Text,
+        _ => ValueKind.None,
     };
 
     public static bool IsExactInteger(double value) =>
         Math.Abs(value) <= MaxExactInteger && value == Math.Floor(value);
-
-    public static ColumnType Resolve(Seen seen) => seen switch
-    {
-        Seen.Integer => ColumnType.Int64,
-        Seen.Fractional or (Seen.Integer | Seen.Fractional) => ColumnType.Double,
-        Seen.Boolean => ColumnType.Boolean,
-        Seen.Date => ColumnType.Date,
-        Seen.DateTime or (Seen.Date | Seen.DateTime) => ColumnType.Timestamp,
-        Seen.Time => ColumnType.Time,
-        _ => ColumnType.String,
-    };
 }

@@ -12,7 +12,7 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// </summary>
 internal sealed partial class SheetProfile
 {
-    private ColumnTypeInference.Seen[] _seen = new ColumnTypeInference.Seen[16];
+    private ValueKind[] _seen = new ValueKind[16];
     private string?[] _headers = new string?[16];
     private readonly List<int> _hiddenRows = [];
 
@@ -140,5 +140,5 @@ internal sealed partial class SheetProfile
         return raw;
     }
 
-    public ColumnTypeInference.Seen Seen(int column) => column < _seen.Length ? _seen[column] : ColumnTypeInference.Seen.None;
+    public ValueKind Seen(int column) => column < _seen.Length ? _seen[column] : ValueKind.None;
 }

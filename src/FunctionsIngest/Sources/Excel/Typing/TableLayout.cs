@@ -36,12 +36,12 @@ internal sealed class TableLayout
     public static TableLayout Build(IReadOnlyList<SheetProfile> profiles, ExcelReadOptions options, string file, bool sheetColumn, bool date1904)
     {
         var names = new List<string>();
-        var seen = new List<ColumnTypeInference.Seen>();
+        var seen = new List<ValueKind>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         if (sheetColumn)
         {
             names.Add(SheetColumn);
-            seen.Add(ColumnTypeInference.Seen.Text);
+            seen.Add(ValueKind.Text);
             index.Add(SheetColumn, 0);
         }
         var sources = new List<List<(int Output, int SheetColumn)>>();
@@ -56,7 +56,7 @@ internal sealed class TableLayout
                     output = names.Count;
                     index.Add(sheetNames[i], output);
                     names.Add(sheetNames[i]);
-                    seen.Add(ColumnTypeInference.Seen.None);
+                    seen.Add(ValueKind.None);
                 }
                 int column = profile.FirstColumn + i;
                 seen[output] |= profile.Seen(column);
@@ -75,7 +75,7 @@ internal sealed class TableLayout
         }
         var columns = new ColumnSchema[names.Count];
         for (int i = 0; i < columns.Length; i++)
-            columns[i] = new ColumnSchema(names[i], ColumnTypeInference.Resolve(seen[i]), Nullable: !(sheetColumn && i == 0));
+            columns[i] = new ColumnSchema(names[i], ValueKinds.Resolve(seen[i]), Nullable: !(sheetColumn && i == 0));
         var converters = new CellConverter?[names.Count];
         foreach (var o in options.Schema ?? [])
         {
