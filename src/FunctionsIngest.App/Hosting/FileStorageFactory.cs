@@ -14,8 +14,6 @@ public static class FileStorageFactory
             case StorageSettings.Local:
                 return new LocalStorage(options.FilesPath);
             case StorageSettings.Blob:
-                if (string.IsNullOrWhiteSpace(settings.ConnectionString) && string.IsNullOrWhiteSpace(settings.ServiceUri))
-                    throw new InvalidOperationException("Ingest:Storage:Kind is 'blob' but neither Ingest:Storage:ConnectionString nor Ingest:Storage:ServiceUri is set.");
                 if (!string.IsNullOrWhiteSpace(settings.ServiceUri) && !Uri.TryCreate(settings.ServiceUri, UriKind.Absolute, out _))
                     throw new InvalidOperationException($"Ingest:Storage:ServiceUri must be an absolute URL such as https://ACCOUNT.blob.core.windows.net, not '{settings.ServiceUri}'.");
                 return new BlobStorage(new BlobStorageOptions

@@ -1,3 +1,4 @@
+using FunctionsIngest.Data;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Storage;
 
@@ -16,7 +17,7 @@ public static class RunFiles
             await paths.Quarantine.DeleteStagingAsync(storage, ct);
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException or Azure.RequestFailedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoragePathException or IngestException)
         {
             return ex.Message;
         }

@@ -57,6 +57,7 @@ public sealed class StandaloneHostTests : IDisposable
     [InlineData("Ingest__Storage__ConnectionString", "AccountName=x;AccountKey=TOPSECRET;=;broken", "Ingest:Storage:ConnectionString")]
     [InlineData("Ingest__Storage__Container", "Not_A_Container", "Not_A_Container")]
     [InlineData("Ingest__Storage__Kind", "ftp", "Ingest:Storage:Kind")]
+    [InlineData("Ingest__Storage__ConnectionString", "", "(Ingest:Storage) are invalid: set ConnectionString or ServiceUri")]
     public void A_bad_storage_setting_stops_the_start_naming_it_without_echoing_secrets(string setting, string value, string named)
     {
         var environment = new Dictionary<string, string>
