@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace FunctionsIngest.Sources.Text;
@@ -6,6 +7,7 @@ namespace FunctionsIngest.Sources.Text;
 /// Fast paths for the common number shapes; each returns false (caller falls back to the BCL parser) when unsure.
 /// Doubles use Clinger's fast path: a mantissa of at most 15 digits and a power of ten up to 10^22 are both exact
 /// doubles, so one IEEE division gives the correctly rounded result, bit-identical to double.Parse.
+/// Generic over the code unit: UTF-16 chars (CSV, JSON) and UTF-8 bytes (xlsx), one specialised copy each.
 /// </summary>
 internal static class FastNumbers
 {
@@ -13,23 +15,20 @@ internal static class FastNumbers
 
     /// <summary>[sign] 1-18 ASCII digits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryInt64(ReadOnlySpan<char> s, out long value)
+    public static bool TryInt64<T>(ReadOnlySpan<T> s, out long value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         int i = 0;
         bool negative = false;
-        if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
-        {
-            negative = s[0] == '-';
+        if (s.Length > 0 && IsSign(s[0], out negative))
             i = 1;
-        }
         int digits = s.Length - i;
         if (digits is < 1 or > 18)
             return false;
         long v = 0;
         for (; i < s.Length; i++)
         {
-            uint d = (uint)(s[i] - '0');
+            uint d = Digit(s[i]);
             if (d > 9)
                 return false;
             v = v * 10 + d;
@@ -40,22 +39,19 @@ internal static class FastNumbers
 
     /// <summary>[sign] digits [separator digits], at most 15 digits in all, no exponent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryDouble(ReadOnlySpan<char> s, char separator, out double value)
+    public static bool TryDouble<T>(ReadOnlySpan<T> s, T separator, out double value) where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         int i = 0;
         bool negative = false;
-        if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
-        {
-            negative = s[0] == '-';
+        if (s.Length > 0 && IsSign(s[0], out negative))
             i = 1;
-        }
         long mantissa = 0;
         int digits = 0, fraction = -1;
         for (; i < s.Length; i++)
         {
-            char c = s[i];
-            uint d = (uint)(c - '0');
+            T c = s[i];
+            uint d = Digit(c);
             if (d <= 9)
             {
                 mantissa = mantissa * 10 + d;
@@ -77,5 +73,16 @@ internal static class FastNumbers
         double result = fraction > 0 ? mantissa / Powers[fraction] : mantissa;
         value = negative ? -result : result;
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Digit<T>(T unit) where T : unmanaged, IBinaryInteger<T> => uint.CreateTruncating(unit) - '0';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSign<T>(T unit, out bool negative) where T : unmanaged, IBinaryInteger<T>
+    {
+        uint u = uint.CreateTruncating(unit);
+        negative = u == '-';
+        return negative || u == '+';
     }
 }

@@ -85,6 +85,48 @@ public class ScannerEquivalenceTests : XlsxTestBase
     }
 
     [Fact]
+    public void Compact_cells_and_their_near_misses_read_as_the_oracle_reads_them()
+    {
+        string[] shapes =
+        [
+            "<c r=\"A{0}\"><v>{1}</v></c>",
+            "<c t=\"n\" s=\"1\" r=\"B{0}\"><v>{1}</v></c>",
+            "<c r=\"C{0}\" s=\"2\"/>",
+            "<c r=\"D{0}\" cm=\"1\"><v>{1}</v></c>",
+            "<c r=\"E{0}\" s=\"&#49;\"><v>{1}</v></c>",
+            "<c><v>{1}</v></c>",
+            "<c r=\"G{0}\" t=\"str\"><v>a&amp;{1}</v></c>",
+            "<c  r=\"H{0}\"><v>{1}</v></c>",
+            "<c r='I{0}'><v>{1}</v></c>",
+            "<c r=\"J{0}\" s=\"x\"><v>{1}</v></c>",
+            "<c r=\"K{0}\" t=\"b\"><v>1</v></c>",
+            "<c r=\"L{0}\"><v>{1}</v><f>1</f></c>",
+            "<c r=\"M{0}\"></c>",
+        ];
+        string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
+        var sheet = new StringBuilder($"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData>");
+        for (int r = 1; r <= 6000; r++)
+        {
+            sheet.Append($"<row r=\"{r}\">");
+            foreach (var shape in shapes)
+                sheet.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, r, numbers[(r + shape.Length) % numbers.Length]));
+            sheet.Append("</row>");
+        }
+        sheet.Append("</sheetData></worksheet>");
+        var book = new XlsxBuilder { StylesXml = XlsxBuilder.Styles("<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"21\"/>") };
+        book.Sheet("S", "");
+        book.Part("xl/worksheets/sheet1.xml", sheet.ToString());
+        var path = Save(book);
+        AssertSameRows(path);
+
+        var rows = ReadRows(path, fast: true);
+        Assert.Equal(CellKind.DateTime, rows[4].Cells[1].Kind); // s="1": a date format
+        var negativeZero = rows.SelectMany(r => r.Cells).First(c => c.Kind == CellKind.Number && c.Number == 0 && double.IsNegative(c.Number));
+        Assert.True(double.IsNegative(negativeZero.Number));
+        Assert.Contains(rows, r => r.Cells[1].Number == 1234567890123456.0);
+    }
+
+    [Fact]
     public void Utf16_sheet_parts_fall_back_to_the_xmlreader_scanner()
     {
         var book = new XlsxBuilder();

@@ -21,6 +21,11 @@ internal sealed partial class Utf8SheetReader
         int lastColumn = -1;
         while (true)
         {
+            if (_cursor.TryReadCompactCell(out var compact))
+            {
+                lastColumn = ReadCompactCell(row, rowNumber, lastColumn, compact);
+                continue;
+            }
             switch (_cursor.NextTag())
             {
                 case TagKind.StartTag when _cursor.LocalName.SequenceEqual("c"u8):
@@ -45,7 +50,8 @@ internal sealed partial class Utf8SheetReader
         // One pass over the attributes: only the unprefixed r, s and t matter.
         ReadOnlySpan<byte> reference = default, typeName = default;
         bool hasReference = false, hasType = false;
-        int style = 0;
+        ReadOnlySpan<byte> styleText = default;
+        bool hasStyle = false;
         for (int i = 0; i < _cursor.AttributeCount; i++)
         {
             var name = _cursor.AttributeName(i);
@@ -62,20 +68,19 @@ internal sealed partial class Utf8SheetReader
                     hasType = true;
                     break;
                 case (byte)'s':
-                    var s = _cursor.AttributeValue(i);
-                    if (!(Utf8Parser.TryParse(s, out style, out int used) && used == s.Length))
-                        style = 0;
+                    styleText = _cursor.AttributeValue(i);
+                    hasStyle = true;
                     break;
             }
         }
         int column = ColumnOf(hasReference, reference, rowNumber, lastColumn);
         var type = hasType ? CellTypeOf(typeName) : CellType.Number;
+        int style = hasStyle ? StyleOf(styleText) : 0;
         if (_cursor.IsEmptyElement)
             return column; // style-only cell: blank
         if (_cursor.TryReadPlainValueCell(out var plain))
         {
-            CopyValue(plain);
-            row.Put(column, Interpret(type, style, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+            row.Put(column, Interpret(type, style, plain, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
             return column;
         }
 
@@ -108,9 +113,27 @@ internal sealed partial class Utf8SheetReader
                 SkipElement();
             }
         }
-        row.Put(column, Interpret(type, style, hasValue, inline, hasFormula, column, rowNumber));
+        row.Put(column, Interpret(type, style, _value.AsSpan(0, _valueLength), hasValue, inline, hasFormula, column, rowNumber));
         return column;
     }
+
+    /// <summary>The same decisions as <see cref="ReadCell"/> for a cell the cursor read whole.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ReadCompactCell(RowBuffer row, int rowNumber, int lastColumn, in CompactCell cell)
+    {
+        int column = ColumnOf(cell.HasReference, cell.Reference, rowNumber, lastColumn);
+        if (!cell.HasValue)
+            return column;
+        var type = cell.HasType ? CellTypeOf(cell.Type) : CellType.Number;
+        int style = cell.HasStyle ? StyleOf(cell.Style) : 0;
+        row.Put(column, Interpret(type, style, cell.Value, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+        return column;
+    }
+
+    /// <summary>c/@s; a value that is not a number reads as style 0, like a missing one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StyleOf(ReadOnlySpan<byte> text) =>
+        Utf8Parser.TryParse(text, out int style, out int used) && used == text.Length ? style : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ColumnOf(bool hasReference, ReadOnlySpan<byte> reference, int rowNumber, int lastColumn)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Text;
 
 namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
@@ -11,9 +12,8 @@ internal sealed partial class Utf8SheetReader
 {
     /// <summary>Same decisions as SheetRowReader.Interpret, from the bytes of &lt;v&gt;.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private CellValue Interpret(CellType type, int style, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
+    private CellValue Interpret(CellType type, int style, ReadOnlySpan<byte> raw, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
     {
-        var raw = _value.AsSpan(0, _valueLength);
         var v = raw.Trim(" \t\r\n"u8);
         bool noValue = !hasValue || v.IsEmpty;
         switch (type)
@@ -71,34 +71,14 @@ internal sealed partial class Utf8SheetReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ParseNumber(ReadOnlySpan<byte> text, int column, int rowNumber)
     {
-        if (TryParseSmallInteger(text, out long whole))
-            return whole; // exact: at most 15 digits
+        if (FastNumbers.TryDouble(text, (byte)'.', out double fast))
+            return fast;
         // Utf8Parser next; it accepts a prefix, so the whole span must be consumed.
         if (Utf8Parser.TryParse(text, out double value, out int used) && used == text.Length)
             return value;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             return value;
         throw IngestErrors.BadNumber(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
-    }
-
-    /// <summary>Integers written as plain digits (ids, counts, date serials) skip the general double parser.</summary>
-    private static bool TryParseSmallInteger(ReadOnlySpan<byte> text, out long value)
-    {
-        value = 0;
-        bool negative = text.Length > 1 && text[0] == (byte)'-';
-        var digits = negative ? text[1..] : text;
-        if (digits.Length is 0 or > 15)
-            return false;
-        foreach (byte b in digits)
-        {
-            uint digit = (uint)(b - '0');
-            if (digit > 9)
-                return false;
-            value = value * 10 + digit;
-        }
-        if (negative)
-            value = -value;
-        return !(negative && value == 0); // "-0" is -0.0 as a double: leave it to the general parser
     }
 
     private bool ParseBoolean(ReadOnlySpan<byte> text, int column, int rowNumber)
