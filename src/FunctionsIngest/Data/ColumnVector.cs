@@ -40,6 +40,23 @@ public abstract class ColumnVector
 
     protected abstract void OnNullAppended();
 
+    /// <summary>Makes this vector hold the same rows as <paramref name="source"/> (same type, capacity at least its count).</summary>
+    public void CopyFrom(ColumnVector source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.GetType() != GetType() || source.Type != Type)
+            throw new ArgumentException($"Cannot copy a {source.Type} vector into a {Type} vector.", nameof(source));
+        if (source.Count > Capacity)
+            throw new ArgumentException($"The source holds {source.Count} rows; this vector holds at most {Capacity}.", nameof(source));
+        Array.Clear(IsNull, 0, Count);
+        Array.Copy(source.IsNull, IsNull, source.Count);
+        CopyValues(source, source.Count);
+        Count = source.Count;
+        NullCount = source.NullCount;
+    }
+
+    protected abstract void CopyValues(ColumnVector source, int count);
+
     /// <summary>A vector of the type's storage (long, double, bool, int days, long micros, string).</summary>
     public static ColumnVector Create(ColumnType type, int capacity) => type switch
     {

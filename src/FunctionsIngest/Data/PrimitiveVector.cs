@@ -20,4 +20,7 @@ public sealed class PrimitiveVector<T> : ColumnVector where T : unmanaged
     }
 
     protected override void OnNullAppended() => Values[Count - 1] = default;
+
+    protected override void CopyValues(ColumnVector source, int count) =>
+        Array.Copy(((PrimitiveVector<T>)source).Values, Values, count);
 }

@@ -17,6 +17,16 @@ public sealed class RecordBatch
 
     public int Capacity => Columns.Length == 0 ? 0 : Columns[0].Capacity;
 
+    /// <summary>Makes this batch a copy of <paramref name="source"/>, a batch of the same schema with no more rows than this one's capacity.</summary>
+    public void CopyFrom(RecordBatch source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Columns.Length != Columns.Length)
+            throw new ArgumentException($"The source has {source.Columns.Length} columns; this batch has {Columns.Length}.", nameof(source));
+        for (int i = 0; i < Columns.Length; i++)
+            Columns[i].CopyFrom(source.Columns[i]);
+    }
+
     public void Clear()
     {
         foreach (var column in Columns)

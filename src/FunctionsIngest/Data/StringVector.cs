@@ -19,4 +19,11 @@ public sealed class StringVector : ColumnVector
     }
 
     protected override void OnNullAppended() => Values[Count - 1] = null;
+
+    protected override void CopyValues(ColumnVector source, int count)
+    {
+        Array.Copy(((StringVector)source).Values, Values, count);
+        if (Count > count)
+            Array.Clear(Values, count, Count - count); // drop references to the previous batch's strings
+    }
 }

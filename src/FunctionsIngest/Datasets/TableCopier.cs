@@ -21,11 +21,7 @@ public static class TableCopier
         long bytes;
         using (var writer = new ParquetTableWriter(output, reader.Schema, compression, metadata))
         {
-            while (reader.ReadNextBatch() is { } batch)
-            {
-                ct.ThrowIfCancellationRequested();
-                writer.Write(batch);
-            }
+            PipelinedBatchWrite.Run(reader, writer, ct);
             writer.Finish();
             bytes = writer.BytesWritten;
         }
