@@ -3,6 +3,7 @@ using FunctionsIngest.Jobs;
 using FunctionsIngest.Sources.Csv;
 using FunctionsIngest.Sources.Excel;
 using FunctionsIngest.Sources.Json;
+using FunctionsIngest.Transforms;
 
 namespace FunctionsIngest.Sources;
 
@@ -34,8 +35,8 @@ public static partial class TableSources
         var reader = ExcelTableReader.Open(localPath, options);
         try
         {
-            var (letters, firstRow) = CellLayout(reader, options);
-            return new OpenedSource(reader, displayName, reader.SheetName, letters, firstRow);
+            var names = reader.Schema.Columns.Select(c => c.Name).ToArray();
+            return new OpenedSource(reader, displayName, reader.SheetName, new SheetColumnLetters(names, reader.ColumnLettersBySheet));
         }
         catch
         {

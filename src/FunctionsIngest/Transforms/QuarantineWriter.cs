@@ -6,17 +6,18 @@ namespace FunctionsIngest.Transforms;
 
 /// <summary>
 /// Builds the quarantine batch: each quarantined row's input columns exactly as read, then "_reason" (the first rule
-/// it broke), "_source_row", and "_cell" (e.g. "C7") when column letters are known for the column at fault.
+/// it broke), "_source_row", and "_cell" (e.g. "C7": the letter of the column at fault in the row's own sheet) when
+/// column letters are known; "_cell" is null when the column at fault was not read from the sheet or that sheet lacks it.
 /// </summary>
 internal sealed class QuarantineWriter
 {
-    private readonly IReadOnlyDictionary<string, string>? _letters;
+    private readonly SheetColumnLetters? _letters;
     private readonly int _inputCount;
     private RecordBatch? _batch;
 
-    public QuarantineWriter(TableSchema input, IReadOnlyDictionary<string, string>? letters)
+    public QuarantineWriter(TableSchema input, SheetColumnLetters? letters)
     {
-        _letters = letters is null ? null : new Dictionary<string, string>(letters, StringComparer.OrdinalIgnoreCase);
+        _letters = letters;
         _inputCount = input.Count;
         var raw = input.Columns.Select(c => (string?)c.Name).Concat(letters is null ? ["_reason", "_source_row"] : ["_reason", "_source_row", "_cell"]).ToList();
         var names = HeaderNaming.Build(raw); // an input column already named _reason keeps its name; ours becomes _reason_2
@@ -48,7 +49,7 @@ internal sealed class QuarantineWriter
             if (_letters is null)
                 continue;
             var cell = (StringVector)batch.Columns[_inputCount + 2];
-            if (work.Origin(r) is { } origin && _letters.TryGetValue(origin, out var letter))
+            if (work.Origin(r) is { } origin && _letters.Find(work.SourceSheet(r), origin) is { } letter)
                 cell.Append(letter + rows[r].ToString(System.Globalization.CultureInfo.InvariantCulture));
             else
                 cell.AppendNull();

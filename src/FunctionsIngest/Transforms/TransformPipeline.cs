@@ -112,11 +112,13 @@ public sealed class TransformPipeline
     /// <summary>
     /// Transforms one batch. <paramref name="sourceRows"/>: the source row number of each input row (from a reader
     /// implementing ISourceRowNumbers); when empty, rows are numbered from the context's FirstRowNumber onwards.
+    /// <paramref name="sourceSheets"/>: the index of each input row's sheet in the context's ColumnLetters (from a
+    /// reader implementing ISheetCellLayout); when empty, every row is from the first sheet.
     /// </summary>
-    public TransformOutput Process(RecordBatch input, ReadOnlySpan<long> sourceRows = default)
+    public TransformOutput Process(RecordBatch input, ReadOnlySpan<long> sourceRows = default, ReadOnlySpan<int> sourceSheets = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        _work.Reset(input, sourceRows, _work.Context.FirstRowNumber + RowsRead);
+        _work.Reset(input, sourceRows, sourceSheets, _work.Context.FirstRowNumber + RowsRead);
         foreach (var step in _steps)
             step.Apply(_work);
         var output = VectorOps.Ready(ref _output, OutputSchema, _work.Capacity);

@@ -1,4 +1,5 @@
 using FunctionsIngest.Data;
+using FunctionsIngest.Sources;
 using FunctionsIngest.Sources.Text;
 
 namespace FunctionsIngest.Transforms;
@@ -22,7 +23,8 @@ public sealed class TransformingTableReader(ITableReader inner, TransformPipelin
         while (inner.ReadNextBatch() is { } batch)
         {
             var rows = inner is ISourceRowNumbers numbered ? numbered.LastBatchRowNumbers : default;
-            var result = pipeline.Process(batch, rows);
+            var sheets = inner is ISheetCellLayout cells ? cells.LastBatchSheets : default;
+            var result = pipeline.Process(batch, rows, sheets);
             if (result.Quarantine is { } quarantine)
                 onQuarantine?.Invoke(quarantine);
             if (result.Output.RowCount > 0)

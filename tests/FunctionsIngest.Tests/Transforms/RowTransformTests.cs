@@ -67,7 +67,7 @@ public class RowTransformTests
     [Fact]
     public void Validation_rules_send_failing_rows_to_quarantine_with_reason_source_row_and_cell()
     {
-        var context = new TransformContext { FirstRowNumber = 2, ColumnLetters = new Dictionary<string, string> { ["id"] = "A", ["status"] = "B", ["amount"] = "C", ["day"] = "D" } };
+        var context = new TransformContext { FirstRowNumber = 2, ColumnLetters = new SheetColumnLetters(["id", "status", "amount", "day"], [["A", "B", "C", "D"]]) };
         var pipeline = Pipeline(Input, context,
             new RenameSpec("status", "state"),
             new RequiredSpec("state"),
@@ -84,6 +84,26 @@ public class RowTransformTests
             Row(4L, "Open-ish", null, D(2023, 12, 31), "column 'state': 'Open-ish' is not one of the allowed values", 5L, "B5"),
         ], Rows(result.Quarantine));
         Assert.Equal((4L, 1L, 3L, 0L), (pipeline.RowsRead, pipeline.RowsWritten, pipeline.RowsQuarantined, pipeline.RowsFiltered));
+    }
+
+    [Fact]
+    public void The_cell_takes_the_letter_the_column_has_in_the_rows_own_sheet()
+    {
+        var input = Schema(("_sheet", ColumnType.String), ("amount", ColumnType.Double), ("rep", ColumnType.String));
+        var letters = new SheetColumnLetters(["_sheet", "amount", "rep"], [[null, "B", null], [null, "D", "A"]]);
+        var pipeline = Pipeline(input, new TransformContext { ColumnLetters = letters }, new RangeSpec("amount") { Min = "0" }, new RequiredSpec("rep"));
+        var data = Make(input, ["Jan", -1.0, "x"], ["Jan", 1.0, null], ["Feb", -2.0, "y"], ["Feb", 2.0, null]);
+
+        var result = pipeline.Process(data, [3, 4, 3, 4], [0, 0, 1, 1]);
+
+        // Sheet 0 has no "rep" column, so its row breaks the rule on no cell.
+        AssertRows(
+        [
+            Row("Jan", -1.0, "x", "column 'amount': -1 is below the minimum 0", 3L, "B3"),
+            Row("Jan", 1.0, null, "column 'rep' is required but empty", 4L, null),
+            Row("Feb", -2.0, "y", "column 'amount': -2 is below the minimum 0", 3L, "D3"),
+            Row("Feb", 2.0, null, "column 'rep' is required but empty", 4L, "A4"),
+        ], Rows(result.Quarantine));
     }
 
     [Fact]

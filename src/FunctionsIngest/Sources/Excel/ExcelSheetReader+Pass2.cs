@@ -36,6 +36,7 @@ public abstract partial class ExcelSheetReader
             }
             if (!_haveRow && _spooledLeft > 0)
                 FetchRow();
+            NoteSourceOfNextRow();
             if (_haveRow && _row.RowNumber == _nextRow)
             {
                 AppendRow(_row);

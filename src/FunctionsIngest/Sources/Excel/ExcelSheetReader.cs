@@ -54,6 +54,9 @@ public abstract partial class ExcelSheetReader : ITableReader
         Schema = _layout.Schema;
         _appender = new RowAppender(_layout, _file);
         _batch = new RecordBatch(Schema, EffectiveBatchSize(options.BatchSize, Schema.Count));
+        _rowNumbers = new long[_batch.Capacity];
+        _rowSheets = new int[_batch.Capacity];
+        ColumnLettersBySheet = LettersBySegment(_layout);
         _segment = -1;
         NextSegment();
     }

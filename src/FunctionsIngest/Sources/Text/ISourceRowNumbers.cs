@@ -2,7 +2,8 @@ namespace FunctionsIngest.Sources.Text;
 
 /// <summary>
 /// A reader that knows where each row of its last batch came from: CSV gives the 1-based line a record starts on,
-/// NDJSON the line of the object, a JSON array the object's 1-based ordinal. Feeds the transforms' "_row" and "_source_row".
+/// NDJSON the line of the object, a JSON array the object's 1-based ordinal, Excel the row in the row's own sheet.
+/// Feeds the transforms' "_row" and "_source_row".
 /// </summary>
 public interface ISourceRowNumbers
 {

@@ -16,6 +16,7 @@ internal sealed class WorkBatch
     private string?[] _reasons = [];
     private string?[] _origins = [];
     private long[] _sourceRows = [];
+    private int[] _sourceSheets = [];
 
     public WorkBatch(TransformContext context) => Context = context;
 
@@ -32,7 +33,11 @@ internal sealed class WorkBatch
 
     public ReadOnlySpan<long> SourceRows => _sourceRows.AsSpan(0, RowCount);
 
-    public void Reset(RecordBatch input, ReadOnlySpan<long> sourceRows, long firstRow)
+    /// <summary>
+    /// Starts on <paramref name="input"/>. Without <paramref name="sourceRows"/> rows are numbered from
+    /// <paramref name="firstRow"/>; without <paramref name="sourceSheets"/> every row is from sheet 0.
+    /// </summary>
+    public void Reset(RecordBatch input, ReadOnlySpan<long> sourceRows, ReadOnlySpan<int> sourceSheets, long firstRow)
     {
         RowCount = input.RowCount;
         Capacity = Math.Max(input.Capacity, RowCount);
@@ -42,12 +47,17 @@ internal sealed class WorkBatch
             _reasons = new string?[Capacity];
             _origins = new string?[Capacity];
             _sourceRows = new long[Capacity];
+            _sourceSheets = new int[Capacity];
         }
         Array.Clear(_state, 0, RowCount);
         Array.Clear(_reasons, 0, RowCount);
         Array.Clear(_origins, 0, RowCount);
         for (int r = 0; r < RowCount; r++)
             _sourceRows[r] = sourceRows.Length == RowCount ? sourceRows[r] : firstRow + r;
+        if (sourceSheets.Length == RowCount)
+            sourceSheets.CopyTo(_sourceSheets);
+        else
+            Array.Clear(_sourceSheets, 0, RowCount);
         Columns.Clear();
         Columns.AddRange(input.Columns);
     }
@@ -69,4 +79,7 @@ internal sealed class WorkBatch
     public string? Reason(int row) => _reasons[row];
 
     public string? Origin(int row) => _origins[row];
+
+    /// <summary>The index of the sheet the row came from, for <see cref="SheetColumnLetters"/>.</summary>
+    public int SourceSheet(int row) => _sourceSheets[row];
 }
