@@ -104,10 +104,20 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<c r=\"M{0}\"></c>",
         ];
         string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
-        var sheet = new StringBuilder($"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData>");
-        for (int r = 1; r <= 6000; r++)
+        string[] rowStarts =
+        [
+            "<row r=\"{0}\">",
+            "<row r=\"{0}\" spans=\"1:13\" x14ac:dyDescent=\"0.25\" xmlns:x14ac=\"urn:ac\">",
+            "<row r=\"{0}\" hidden=\"1\">",
+            "<row hidden=\"true\" ht=\"0\" r=\"{0}\">",
+            "<row r=\"{0}\" s=\"&#49;\" hidden=\"0\">",
+            "\n<row  r=\"{0}\">",
+            "<row r='{0}'>",
+        ];
+        var sheet = new StringBuilder($"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row/><row r=\"2\"/>");
+        for (int r = 3; r <= 6000; r++)
         {
-            sheet.Append($"<row r=\"{r}\">");
+            sheet.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, rowStarts[r % rowStarts.Length], r));
             foreach (var shape in shapes)
                 sheet.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, r, numbers[(r + shape.Length) % numbers.Length]));
             sheet.Append("</row>");
@@ -121,9 +131,10 @@ public class ScannerEquivalenceTests : XlsxTestBase
 
         var rows = ReadRows(path, fast: true);
         Assert.Equal(CellKind.DateTime, rows[4].Cells[1].Kind); // s="1": a date format
+        Assert.Equal(Enumerable.Range(3, 5998).Where(r => r % rowStarts.Length is 2 or 3), rows.Where(r => r.Hidden).Select(r => r.Number));
         var negativeZero = rows.SelectMany(r => r.Cells).First(c => c.Kind == CellKind.Number && c.Number == 0 && double.IsNegative(c.Number));
         Assert.True(double.IsNegative(negativeZero.Number));
-        Assert.Contains(rows, r => r.Cells[1].Number == 1234567890123456.0);
+        Assert.Contains(rows, r => r.Cells.Length > 1 && r.Cells[1].Number == 1234567890123456.0);
     }
 
     [Fact]
@@ -153,7 +164,7 @@ public class ScannerEquivalenceTests : XlsxTestBase
         Assert.Contains("sheet1.xml", ex.Message, StringComparison.Ordinal);
     }
 
-    private sealed record ScannedRow(int Number, CellValue[] Cells);
+    private sealed record ScannedRow(int Number, bool Hidden, CellValue[] Cells);
 
     private static void AssertSameRows(string path)
     {
@@ -163,6 +174,7 @@ public class ScannerEquivalenceTests : XlsxTestBase
         for (int i = 0; i < slow.Count; i++)
         {
             Assert.Equal(slow[i].Number, fast[i].Number);
+            Assert.Equal(slow[i].Hidden, fast[i].Hidden);
             Assert.Equal(slow[i].Cells, fast[i].Cells);
         }
     }
@@ -179,13 +191,14 @@ public class ScannerEquivalenceTests : XlsxTestBase
             using ISheetRowSource source = fast
                 ? Utf8SheetReader.TryCreate(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904)!
                 : new SheetRowReader(package, sheet.PartName, sheet.Name, strings, styles, workbook.Date1904);
+            source.ReportHiddenRows = true;
             var row = new RowBuffer();
             while (source.ReadRow(row))
             {
                 var cells = new CellValue[row.Width];
                 for (int c = 0; c < row.Width; c++)
                     cells[c] = row.Get(c);
-                rows.Add(new ScannedRow(row.RowNumber, cells));
+                rows.Add(new ScannedRow(row.RowNumber, row.Hidden, cells));
             }
         }
         return rows;

@@ -26,6 +26,8 @@ internal sealed partial class Utf8SheetReader
                 lastColumn = ReadCompactCell(row, rowNumber, lastColumn, compact);
                 continue;
             }
+            if (_cursor.TryConsume("</row>"u8))
+                return;
             switch (_cursor.NextTag())
             {
                 case TagKind.StartTag when _cursor.LocalName.SequenceEqual("c"u8):

@@ -14,7 +14,7 @@ internal sealed partial class Utf8SheetReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CellValue Interpret(CellType type, int style, ReadOnlySpan<byte> raw, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
     {
-        var v = raw.Trim(" \t\r\n"u8);
+        var v = raw.Length > 0 && (raw[0] <= (byte)' ' || raw[^1] <= (byte)' ') ? raw.Trim(" \t\r\n"u8) : raw;
         bool noValue = !hasValue || v.IsEmpty;
         switch (type)
         {

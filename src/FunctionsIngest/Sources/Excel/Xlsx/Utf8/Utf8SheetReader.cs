@@ -116,6 +116,14 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
             return false;
         while (true)
         {
+            if (_cursor.TryReadCompactRowStart(out var compact))
+            {
+                _rowIsEmpty = compact.IsEmpty;
+                _pendingRow = RowNumberOfTag(compact.HasNumber, compact.Number);
+                if (ReportHiddenRows)
+                    _pendingHidden = compact.HasHidden && IsTrue(compact.Hidden);
+                return true;
+            }
             switch (_cursor.NextTag())
             {
                 case TagKind.EndOfDocument:
@@ -129,7 +137,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
                     throw Utf8XmlCursor.Malformed("unexpected end tag inside sheetData");
                 case TagKind.StartTag when _cursor.LocalName.SequenceEqual("row"u8):
                     _rowIsEmpty = _cursor.IsEmptyElement;
-                    _pendingRow = RowNumberOfTag();
+                    _pendingRow = RowNumberOfTag(_cursor.TryGetAttribute("r"u8, out var number), number);
                     if (ReportHiddenRows)
                         _pendingHidden = _cursor.TryGetAttribute("hidden"u8, out var hidden) && IsTrue(hidden);
                     return true;
@@ -167,10 +175,10 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
     private void SkipElement() => _cursor.SkipElement("the part");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RowNumberOfTag()
+    private int RowNumberOfTag(bool hasNumber, ReadOnlySpan<byte> text)
     {
         int number = _lastRow + 1;
-        if (_cursor.TryGetAttribute("r"u8, out var text))
+        if (hasNumber)
         {
             if (!Utf8Parser.TryParse(text, out int value, out int consumed) || consumed != text.Length)
             {
