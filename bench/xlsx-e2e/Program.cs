@@ -7,7 +7,7 @@ using FunctionsIngest.Sources.Excel;
 using FunctionsIngest.Sources.Excel.Xls;
 using XlsxE2E;
 
-// generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS
+// generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan XLSX RUNS
 // The timed commands print "name seconds rows"; run.sh wraps each in /usr/bin/time for wall, CPU and max RSS.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var watch = Stopwatch.StartNew();
@@ -34,9 +34,29 @@ switch (args[0])
     case "stages":
         StageSplit.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
+    case "micro":
+        // Best thread-CPU of N warm runs of one step, for A/B of a change: "tables" (shared strings + styles), "scan" (sheet to row buffers).
+        Micro(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS");
+        Console.Error.WriteLine("usage: generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan XLSX RUNS");
         return 2;
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]} {watch.Elapsed.TotalSeconds:0.000} {rows}"));
 return 0;
+
+static void Micro(string step, string path, int runs)
+{
+    double best = double.MaxValue;
+    for (int i = 0; i < runs; i++)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        if (step == "tables")
+            XlsxBench.Stages.LoadTables(path);
+        else
+            XlsxBench.Stages.ScanOnly(path);
+        double seconds = step == "tables" ? (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds : XlsxBench.Stages.LastScanSeconds;
+        best = Math.Min(best, seconds);
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} best CPU of {runs}: {best:0.000} s"));
+}

@@ -43,6 +43,42 @@ public class ScannerEquivalenceTests : XlsxTestBase
     }
 
     [Fact]
+    public void Compact_shared_strings_and_their_near_misses_read_as_the_oracle_reads_them()
+    {
+        string[] items =
+        [
+            "<si><t>plain {0}</t></si>",
+            "<si><t xml:space=\"preserve\">  padded {0} </t></si>",
+            "<si><t>a&amp;b {0}</t></si>",
+            "<si><t>x_x000D_y {0}</t></si>",
+            "<si><t>line\r\nbreak {0}</t></si>",
+            "<si><r><t>rich </t></r><r><rPr><b/></rPr><t>{0}</t></r></si>",
+            "<si><t/></si>",
+            "<si/>",
+            "<si><t>{0}</t><rPh sb=\"0\" eb=\"1\"><t>phonetic</t></rPh></si>",
+            "\n<si><t>after a newline {0}</t></si>",
+            "<si><t xml:space='preserve'>quoted {0}</t></si>",
+            "<si><t>caf\u00e9 \u65e5\u672c {0}</t></si>",
+        ];
+        var sst = new StringBuilder($"<sst xmlns=\"{XlsxBuilder.Main}\">");
+        for (int i = 0; i < 30000; i++)
+            sst.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, items[i % items.Length], i));
+        sst.Append("</sst>");
+        var book = new XlsxBuilder();
+        book.Sheet("S", "");
+        book.Part("xl/sharedStrings.xml", sst.ToString());
+        var path = Save(book);
+
+        using var package = ZipPackage.Open(path, "book.xlsx");
+        var fast = SharedStringTable.Read(package, "xl/sharedStrings.xml");
+        var slow = SharedStringTable.ReadWithXmlReader(package, "xl/sharedStrings.xml");
+        Assert.Equal(30000, fast.Count);
+        Assert.Equal(Enumerable.Range(0, slow.Count).Select(i => slow[i]), Enumerable.Range(0, fast.Count).Select(i => fast[i]));
+        Assert.Equal("  padded 1 ", fast[1]);
+        Assert.Equal("x\ry 3", fast[3]);
+    }
+
+    [Fact]
     public void Tokenizer_edge_cases_are_identical()
     {
         var book = new XlsxBuilder();

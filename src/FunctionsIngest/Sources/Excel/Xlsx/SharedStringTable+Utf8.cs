@@ -11,34 +11,47 @@ internal sealed partial class SharedStringTable
     /// The UTF-8 fast path: each &lt;si&gt; is its &lt;t&gt; and &lt;r&gt;/&lt;t&gt; text, concatenated, with &lt;rPh&gt;,
     /// &lt;phoneticPr&gt; and &lt;rPr&gt; skipped and _xHHHH_ escapes decoded (same rules as <see cref="RichTextReader"/>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static SharedStringTable ParseUtf8(Utf8XmlCursor cursor, ZipPackage package)
     {
         var builder = new Builder();
         int limit = package.Limits.MaxTextLength;
         var item = new ItemBytes();
-        TagKind kind;
-        while ((kind = cursor.NextTag()) != TagKind.EndOfDocument)
+        while (true)
         {
-            if (kind != TagKind.StartTag || !cursor.LocalName.SequenceEqual("si"u8))
-                continue;
             item.Length = 0;
-            if (!cursor.IsEmptyElement)
-                ReadItem(cursor, builder, item, limit, package.DisplayName);
-            var bytes = item.Span;
-            if (bytes.IndexOf("_x"u8) >= 0)
+            if (cursor.TryReadCompactSharedItem(out var plain))
             {
-                var decoded = OoxmlEscapes.Decode(Encoding.UTF8.GetString(bytes));
-                if (decoded.Length > limit)
-                    throw IngestErrors.SharedStringTooLong(package.DisplayName, builder.Count, limit);
-                builder.Add(decoded);
+                item.Append(plain);
+                AddItem(builder, item.Span, limit, package.DisplayName);
                 continue;
             }
-            // A character never takes fewer bytes than UTF-16 code units, so short items need no count.
-            if (bytes.Length > limit && Encoding.UTF8.GetCharCount(bytes) > limit)
-                throw IngestErrors.SharedStringTooLong(package.DisplayName, builder.Count, limit);
-            builder.Add(bytes);
+            var kind = cursor.NextTag();
+            if (kind == TagKind.EndOfDocument)
+                break;
+            if (kind != TagKind.StartTag || !cursor.LocalName.SequenceEqual("si"u8))
+                continue;
+            if (!cursor.IsEmptyElement)
+                ReadItem(cursor, builder, item, limit, package.DisplayName);
+            AddItem(builder, item.Span, limit, package.DisplayName);
         }
         return builder.Build();
+    }
+
+    private static void AddItem(Builder builder, ReadOnlySpan<byte> bytes, int limit, string file)
+    {
+        if (bytes.IndexOf("_x"u8) >= 0)
+        {
+            var decoded = OoxmlEscapes.Decode(Encoding.UTF8.GetString(bytes));
+            if (decoded.Length > limit)
+                throw IngestErrors.SharedStringTooLong(file, builder.Count, limit);
+            builder.Add(decoded);
+            return;
+        }
+        // A character never takes fewer bytes than UTF-16 code units, so short items need no count.
+        if (bytes.Length > limit && Encoding.UTF8.GetCharCount(bytes) > limit)
+            throw IngestErrors.SharedStringTooLong(file, builder.Count, limit);
+        builder.Add(bytes);
     }
 
     /// <summary>One &lt;si&gt;'s text runs, concatenated as valid UTF-8.</summary>
