@@ -6,7 +6,8 @@ namespace FunctionsIngest.Sources.Text;
 /// <summary>
 /// Fast paths for the common number shapes; each returns false (caller falls back to the BCL parser) when unsure.
 /// Doubles use Clinger's fast path: a mantissa of at most 15 digits and a power of ten up to 10^22 are both exact
-/// doubles, so one IEEE division gives the correctly rounded result, bit-identical to double.Parse.
+/// doubles, so one IEEE division gives the correctly rounded result, bit-identical to double.Parse. Longer
+/// mantissas (16 to 19 digits, e.g. the 17 digits of a round-tripped double) go through <see cref="ExactQuotient"/>.
 /// Generic over the code unit: UTF-16 chars (CSV, JSON) and UTF-8 bytes (xlsx), one specialised copy each.
 /// </summary>
 internal static class FastNumbers
@@ -37,7 +38,7 @@ internal static class FastNumbers
         return true;
     }
 
-    /// <summary>[sign] digits [separator digits], at most 15 digits in all, no exponent.</summary>
+    /// <summary>[sign] digits [separator digits], at most 19 significant digits, no exponent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDouble<T>(ReadOnlySpan<T> s, T separator, out double value) where T : unmanaged, IBinaryInteger<T>
     {
@@ -46,16 +47,20 @@ internal static class FastNumbers
         bool negative = false;
         if (s.Length > 0 && IsSign(s[0], out negative))
             i = 1;
-        long mantissa = 0;
-        int digits = 0, fraction = -1;
+        ulong mantissa = 0;
+        int digits = 0, significant = 0, fraction = -1;
         for (; i < s.Length; i++)
         {
             T c = s[i];
             uint d = Digit(c);
             if (d <= 9)
             {
+                if (significant == 19)
+                    return false;
                 mantissa = mantissa * 10 + d;
                 digits++;
+                if (mantissa != 0)
+                    significant++;
                 if (fraction >= 0)
                     fraction++;
             }
@@ -68,11 +73,48 @@ internal static class FastNumbers
                 return false;
             }
         }
-        if (digits is < 1 or > 15)
+        if (digits == 0)
             return false;
-        double result = fraction > 0 ? mantissa / Powers[fraction] : mantissa;
+        int scale = Math.Max(fraction, 0);
+        double result;
+        if (significant <= 15 && scale < Powers.Length)
+            result = scale > 0 ? mantissa / Powers[scale] : mantissa;
+        else if (significant <= 19 && scale < PowersOfTen.Length)
+            result = ExactQuotient(mantissa, scale);
+        else
+            return false;
         value = negative ? -result : result;
         return true;
+    }
+
+    private static readonly ulong[] PowersOfTen = [.. Enumerable.Range(0, 20).Select(k => (ulong)BigInteger.Pow(10, k))];
+
+    /// <summary>
+    /// mantissa / 10^scale correctly rounded (ties to even), for a mantissa that is not an exact double: the quotient
+    /// is scaled by 2^shift into [2^52, 2^53) with 128-bit integers, rounded on the exact remainder, then scaled back
+    /// (exact, as the result is a normal double).
+    /// </summary>
+    private static double ExactQuotient(ulong mantissa, int scale)
+    {
+        ulong divisor = PowersOfTen[scale];
+        int shift = 53 - (64 - BitOperations.LeadingZeroCount(mantissa)) + (64 - BitOperations.LeadingZeroCount(divisor));
+        UInt128 quotient, remainder, denominator;
+        while (true)
+        {
+            UInt128 numerator = shift >= 0 ? (UInt128)mantissa << shift : mantissa;
+            denominator = shift >= 0 ? divisor : (UInt128)divisor << -shift;
+            (quotient, remainder) = UInt128.DivRem(numerator, denominator);
+            if (quotient >= (UInt128)1 << 53)
+                shift--;
+            else if (quotient < (UInt128)1 << 52)
+                shift++;
+            else
+                break;
+        }
+        UInt128 twice = remainder << 1;
+        if (twice > denominator || (twice == denominator && (quotient & 1) == 1))
+            quotient++;
+        return Math.ScaleB((double)(ulong)quotient, -shift); // quotient may have rounded up to 2^53: still exact
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
