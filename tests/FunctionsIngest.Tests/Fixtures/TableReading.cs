@@ -11,12 +11,13 @@ public static class TableReading
         var rows = new List<object?[]>();
         RecordBatch? batch;
         while ((batch = reader.ReadNextBatch()) is not null)
-        {
-            for (int r = 0; r < batch.RowCount; r++)
-                rows.Add(batch.Columns.Select(c => ValueAt(c, r)).ToArray());
-        }
+            rows.AddRange(BatchRows(batch));
         return rows;
     }
+
+    /// <summary>One batch's rows, as <see cref="ReadAll"/> gives them.</summary>
+    public static IEnumerable<object?[]> BatchRows(RecordBatch batch) =>
+        Enumerable.Range(0, batch.RowCount).Select(r => batch.Columns.Select(c => ValueAt(c, r)).ToArray());
 
     public static object? ValueAt(ColumnVector column, int row)
     {

@@ -34,9 +34,11 @@ internal sealed partial class CsvParser : IDisposable
     private const byte Quoted = 1;
     private const byte Escaped = 2;
 
-    public CsvParser(TextReader reader, string file, CsvDialect dialect, int bufferChars = 1 << 16, InvalidBytesFallback? invalidBytes = null)
+    /// <param name="firstLine">The line number of the reader's first line (a later part of the file starts past 1).</param>
+    public CsvParser(TextReader reader, string file, CsvDialect dialect, int bufferChars = 1 << 16, InvalidBytesFallback? invalidBytes = null, long firstLine = 1)
     {
         _reader = reader;
+        _line = firstLine;
         _invalidBytes = invalidBytes;
         _file = file;
         _dialect = dialect;

@@ -36,8 +36,11 @@ public sealed record CsvReadOptions
     /// <summary>True: the next batch is parsed on the thread pool while the caller consumes the current one.</summary>
     public bool ReadAhead { get; init; } = true;
 
-    /// <summary>Files at least this large are profiled in two halves at once (<see cref="CsvSplitScan"/>); tests lower it.</summary>
+    /// <summary>Files at least this large are profiled in chunks on all cores (<see cref="CsvSplitScan"/>); tests lower it.</summary>
     internal long SplitScanMinBytes { get; init; } = 4 << 20;
+
+    /// <summary>Bytes per chunk of a split file (at least; large files use at most 4096 chunks); tests lower it.</summary>
+    internal long SplitChunkBytes { get; init; } = 1 << 20;
 
     /// <summary>The name used for the file in every error and warning; default: the file name.</summary>
     public string? DisplayName { get; init; }

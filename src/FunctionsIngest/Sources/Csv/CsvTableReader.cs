@@ -7,11 +7,15 @@ namespace FunctionsIngest.Sources.Csv;
 /// A delimited text file read as a typed table in two passes: <see cref="Open"/> scans the whole file to fix the
 /// header and every column's type (<see cref="CsvProfile"/>), then <see cref="ReadNextBatch"/> streams the records
 /// into two alternating batches, parsing the next one on the thread pool while the caller consumes the current one
-/// (<see cref="CsvReadOptions.ReadAhead"/>). Memory depends on batch size and the longest record, never on the row count.
+/// (<see cref="CsvReadOptions.ReadAhead"/>). When pass 1 cut the file into proven chunks, pass 2 parses two chunks at
+/// once instead (<see cref="CsvParallelFill"/>). Memory depends on batch size and the longest record, never on the row count.
 /// </summary>
 public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
 {
-    private readonly CsvBatchFiller _filler;
+    private readonly CsvBatchFiller? _filler;
+    private readonly CsvParallelFill? _parallel;
+    private RecordBatch? _parallelBatch;
+    private long[]? _parallelRows;
     private readonly RecordBatch[] _batches;
     private readonly long[][] _rowNumbers;
     private readonly bool _readAhead;
@@ -21,9 +25,10 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     private bool _done;
     private bool _disposed;
 
-    private CsvTableReader(CsvBatchFiller filler, TableSchema schema, int batchSize, bool readAhead)
+    private CsvTableReader(CsvBatchFiller? filler, CsvParallelFill? parallel, TableSchema schema, int batchSize, bool readAhead)
     {
         _filler = filler;
+        _parallel = parallel;
         Schema = schema;
         _readAhead = readAhead;
         _batches = [new RecordBatch(schema, batchSize), new RecordBatch(schema, batchSize)];
@@ -44,28 +49,52 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
             using var sample = TextEncodings.Open(filePath, file, options.Encoding, 1 << 12);
             dialect = dialect with { Delimiter = CsvDelimiterSniffer.Sniff(sample, options.Quote, options.SkipRows) };
         }
-        var profile = CsvSplitScan.TryScan(filePath, file, options, dialect, culture);
+        var split = CsvSplitScan.TryScan(filePath, file, options, dialect, culture);
+        var profile = split?.Profile;
         if (profile is null)
         {
             using var pass1 = OpenParser(filePath, file, options, dialect);
             profile = CsvProfile.Scan(pass1, options, culture, file);
         }
         var schema = profile.BuildSchema(options.Schema, file, out var converters, culture);
-        var filler = new CsvBatchFiller(OpenParser(filePath, file, options, dialect), file, schema, converters);
-        var reader = new CsvTableReader(filler, schema, options.BatchSize, options.ReadAhead);
-        try
+        CsvTableReader reader;
+        if (split is { Plan: var plan } && options.ReadAhead)
         {
-            if (options.HasHeader)
-                filler.Parser.ReadRecord();
+            var parallel = new CsvParallelFill(plan.Chunks, (chunk, index) => OpenChunk(filePath, file, options, dialect, plan, chunk, index),
+                parser => new CsvBatchFiller(parser, file, schema, converters), schema, options.BatchSize);
+            reader = new CsvTableReader(null, parallel, schema, options.BatchSize, options.ReadAhead);
         }
-        catch
+        else
         {
-            reader.Dispose();
-            throw;
+            var filler = new CsvBatchFiller(OpenParser(filePath, file, options, dialect), file, schema, converters);
+            reader = new CsvTableReader(filler, null, schema, options.BatchSize, options.ReadAhead);
+            try
+            {
+                if (options.HasHeader)
+                    filler.Parser.ReadRecord();
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
         }
         if (profile.ShortRows > 0)
             reader._warnings.Add(IngestErrors.ShortRowsWarning(profile.ShortRows, profile.FirstShortLine));
         return reader;
+    }
+
+    /// <summary>A parser at chunk <paramref name="index"/>'s first record: for chunk 0, past the skipped rows and the header.</summary>
+    private static CsvParser OpenChunk(string path, string file, CsvReadOptions options, CsvDialect dialect, CsvChunkPlan plan, CsvChunk chunk, int index)
+    {
+        var parser = CsvSplitScan.Open(path, file, dialect, plan.Encoding, chunk.Start, chunk.End, chunk.FirstLine);
+        if (index == 0)
+        {
+            parser.SkipLines(options.SkipRows);
+            if (options.HasHeader)
+                parser.ReadRecord();
+        }
+        return parser;
     }
 
     private static CsvParser OpenParser(string path, string file, CsvReadOptions options, CsvDialect dialect)
@@ -82,13 +111,17 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
 
     public IReadOnlyList<SourceWarning> Warnings => _warnings;
 
-    public ReadOnlySpan<long> LastBatchRowNumbers => _rowNumbers[_current].AsSpan(0, _batches[_current].RowCount);
+    public ReadOnlySpan<long> LastBatchRowNumbers => _parallel is not null
+        ? _parallelRows.AsSpan(0, _parallelBatch?.RowCount ?? 0)
+        : _rowNumbers[_current].AsSpan(0, _batches[_current].RowCount);
 
     public RecordBatch? ReadNextBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_done)
             return null;
+        if (_parallel is not null)
+            return NextParallel(_parallel);
         int next = _current ^ 1, rows;
         try
         {
@@ -115,7 +148,30 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         return rows == 0 ? null : _batches[next];
     }
 
-    private int Fill(int index) => _filler.Fill(_batches[index], _rowNumbers[index]);
+    private RecordBatch? NextParallel(CsvParallelFill parallel)
+    {
+        (RecordBatch Batch, long[] Rows)? next;
+        try
+        {
+            next = parallel.Next();
+        }
+        catch
+        {
+            _done = true;
+            throw;
+        }
+        if (next is not { } batch)
+        {
+            _done = true;
+            _parallelBatch = null;
+            return null;
+        }
+        (_parallelBatch, _parallelRows) = batch;
+        RowsRead += _parallelBatch.RowCount;
+        return _parallelBatch;
+    }
+
+    private int Fill(int index) => _filler!.Fill(_batches[index], _rowNumbers[index]);
 
     public void Dispose()
     {
@@ -130,6 +186,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             // the failure belongs to a batch nobody asked for
         }
-        _filler.Dispose();
+        _filler?.Dispose();
+        _parallel?.Dispose();
     }
 }

@@ -7,38 +7,55 @@ using static FunctionsIngest.Tests.Fixtures.TableReading;
 namespace FunctionsIngest.Tests.Sources.Csv;
 
 /// <summary>
-/// Pass 1 split in two halves (<see cref="CsvSplitScan"/>) must give exactly what the one-pass scan gives: types,
-/// rows, warnings and errors, wherever the cut falls.
+/// Pass 1 split in chunks (<see cref="CsvSplitScan"/>), and pass 2 over those chunks on two threads, must give exactly
+/// what one pass gives: types, rows, row numbers, warnings and errors, wherever the cuts fall. Tiny chunks (tens of
+/// bytes) put many cuts in every test file.
 /// </summary>
 public class CsvSplitScanTests : CsvTestBase
 {
-    private static readonly CsvReadOptions Split = new() { SplitScanMinBytes = 0 };
+    private static readonly CsvReadOptions Split = new() { SplitScanMinBytes = 0, SplitChunkBytes = 97 };
+
+    /// <summary>Two chunks, cut after the first line feed past the middle (the cut pass 1 tries first).</summary>
+    private static CsvReadOptions HalvesOf(string path) => Split with { SplitChunkBytes = Math.Max(1, new FileInfo(path).Length / 2) };
     private static readonly CsvReadOptions Whole = new() { SplitScanMinBytes = long.MaxValue };
 
     private static string Lines(int from, int to, Func<int, string> line) =>
         string.Concat(Enumerable.Range(from, to - from).Select(i => line(i) + "\n"));
 
-    private CsvProfile? TryScan(string path, CsvReadOptions options) =>
+    private static (CsvProfile Profile, CsvChunkPlan Plan)? TryScan(string path, CsvReadOptions options) =>
         CsvSplitScan.TryScan(path, "data.csv", options, CsvDialect.From(options, "data.csv"), CultureInfo.InvariantCulture);
 
-    private (string[] Names, ColumnType[] Types, List<object?[]> Rows, string Warnings) ReadPath(string path, CsvReadOptions options)
+    private (string[] Names, ColumnType[] Types, List<object?[]> Rows, string Warnings, List<long> Lines) ReadPath(string path, CsvReadOptions options)
     {
         using var reader = Open(path, options);
-        var rows = ReadAll(reader);
-        return (Names(reader), Types(reader), rows, string.Join("; ", reader.Warnings.Select(w => w.Message + "@" + w.Location)));
+        var rows = new List<object?[]>();
+        var lines = new List<long>();
+        while (reader.ReadNextBatch() is { } batch)
+        {
+            rows.AddRange(BatchRows(batch));
+            lines.AddRange(reader.LastBatchRowNumbers.ToArray());
+        }
+        return (Names(reader), Types(reader), rows, string.Join("; ", reader.Warnings.Select(w => w.Message + "@" + w.Location)), lines);
     }
 
+    /// <summary>Split into halves (as far as a cut can be proven), into ~1000-byte and into 97-byte chunks: each as one pass reads it.</summary>
     private void AssertSameAsWhole(string path, CsvReadOptions? options = null, bool expectSplit = true)
     {
-        var split = (options ?? new CsvReadOptions()) with { SplitScanMinBytes = 0 };
-        var whole = split with { SplitScanMinBytes = long.MaxValue };
-        Assert.Equal(expectSplit, TryScan(path, split) is not null);
-        var a = ReadPath(path, split);
-        var b = ReadPath(path, whole);
-        Assert.Equal(b.Names, a.Names);
-        Assert.Equal(b.Types, a.Types);
-        Assert.Equal(b.Warnings, a.Warnings);
-        AssertRows(b.Rows, a.Rows);
+        var splits = new List<bool>();
+        foreach (long chunkBytes in new[] { HalvesOf(path).SplitChunkBytes, 1000, 97 })
+        {
+            var split = (options ?? new CsvReadOptions()) with { SplitScanMinBytes = 0, SplitChunkBytes = chunkBytes, BatchSize = 7 };
+            var whole = split with { SplitScanMinBytes = long.MaxValue };
+            splits.Add(TryScan(path, split) is not null);
+            var a = ReadPath(path, split);
+            var b = ReadPath(path, whole);
+            Assert.Equal(b.Names, a.Names);
+            Assert.Equal(b.Types, a.Types);
+            Assert.Equal(b.Warnings, a.Warnings);
+            AssertRows(b.Rows, a.Rows);
+            Assert.Equal(b.Lines, a.Lines);
+        }
+        Assert.Equal(expectSplit, splits[0]);
     }
 
     [Fact]
@@ -65,7 +82,7 @@ public class CsvSplitScanTests : CsvTestBase
     {
         var text = "a,b,c\n" + Lines(0, 400, i => i % 3 == 0 ? $"{i},\"x\ny\r\nz\",{i}.5" : $"{i},\"q,\"\"\",");
         var path = WriteText(text);
-        AssertSameAsWhole(path, expectSplit: TryScan(path, Split) is not null);
+        AssertSameAsWhole(path, expectSplit: TryScan(path, HalvesOf(path)) is not null);
     }
 
     [Fact]
@@ -77,7 +94,7 @@ public class CsvSplitScanTests : CsvTestBase
         {
             var text = "h1,h2\n" + new string('p', pad) + ",0\n" + Lines(0, 30, i => $"\"{i}\r\n\"\"x\"\"\",{i}") + Lines(30, 40, i => $"{i},{i}");
             var path = WriteText(text, $"pad{pad}.csv");
-            bool split = TryScan(path, Split) is not null;
+            bool split = TryScan(path, HalvesOf(path)) is not null;
             if (split)
                 splits++;
             else
@@ -85,6 +102,23 @@ public class CsvSplitScanTests : CsvTestBase
             AssertSameAsWhole(path, expectSplit: split);
         }
         Assert.True(splits > 0 && fallbacks > 0, $"splits {splits}, fallbacks {fallbacks}");
+    }
+
+    [Fact]
+    public void When_a_small_chunk_cut_falls_inside_quotes_the_halves_get_a_second_chance()
+    {
+        for (int pad = 0; pad < 40; pad++)
+        {
+            var text = "h1,h2\n" + new string('p', pad) + ",0\n" + Lines(0, 200, i => $"{i},\"a\nb\"");
+            var path = WriteText(text, $"pad{pad}.csv");
+            if (TryScan(path, HalvesOf(path)) is null)
+                continue; // the middle cut fell inside quotes too: try another padding
+            var plan = TryScan(path, Split)!.Value.Plan;
+            Assert.Equal(2, plan.Chunks.Count);
+            AssertSameAsWhole(path);
+            return;
+        }
+        Assert.Fail("no padding put the middle cut between records");
     }
 
     [Fact]
@@ -116,6 +150,27 @@ public class CsvSplitScanTests : CsvTestBase
         var options = new CsvReadOptions { SkipRows = 2 };
         AssertSameAsWhole(WriteBytes([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)], "bom.csv"), options);
         AssertSameAsWhole(WriteBytes(Encoding.Latin1.GetBytes(text), "w1252.csv"), options with { Encoding = "windows-1252" });
+    }
+
+    [Fact]
+    public void A_bad_value_in_a_late_chunk_fails_in_pass_two_with_the_one_pass_message_after_the_rows_before_it()
+    {
+        var text = "a,b\n" + Lines(0, 300, i => $"{i},v w") + "oops,x\n" + Lines(301, 320, i => $"{i},y");
+        var path = WriteText(text);
+        var schema = new[] { new FunctionsIngest.Sources.Text.ColumnOverride("a", ColumnType.Int64) };
+        string Fail(CsvReadOptions options)
+        {
+            using var reader = Open(path, options with { Schema = schema, BatchSize = 16 });
+            long rows = 0;
+            var ex = Assert.Throws<IngestException>(() => { while (reader.ReadNextBatch() is { } batch) rows += batch.RowCount; });
+            Assert.InRange(rows, 300 - 16, 300); // rows before the bad one only, less at most the failing batch
+            return ex.Message;
+        }
+        Assert.NotNull(TryScan(path, HalvesOf(path)));
+        var whole = Fail(Whole);
+        Assert.Equal(whole, Fail(HalvesOf(path)));
+        Assert.Equal(whole, Fail(Split));
+        Assert.Contains("302", whole, StringComparison.Ordinal);
     }
 
     [Fact]

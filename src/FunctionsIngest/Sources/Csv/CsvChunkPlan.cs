@@ -1,0 +1,12 @@
+using System.Text;
+
+namespace FunctionsIngest.Sources.Csv;
+
+/// <summary>One part of a split file: bytes [Start, End), whose first line is line <see cref="FirstLine"/> of the file.</summary>
+internal readonly record struct CsvChunk(long Start, long End, long FirstLine);
+
+/// <summary>
+/// Where pass 1 cut a file, every cut proven to fall between records (each chunk parsed cleanly up to the next cut
+/// from a start proven the same way), so pass 2 may parse the chunks independently and in parallel.
+/// </summary>
+internal sealed record CsvChunkPlan(Encoding Encoding, IReadOnlyList<CsvChunk> Chunks);
