@@ -35,36 +35,17 @@ internal sealed partial class Utf8XmlCursor
         int i = 2;
         while (true)
         {
-            if (i + 4 >= rest.Length)
-                return false;
-            byte b = rest[i];
-            if (b == (byte)'>')
+            var step = NextCompactAttribute(rest, ref i, out var name, out var value);
+            if (step == CompactStep.SelfClose)
             {
-                i++;
-                break;
-            }
-            if (b == (byte)'/')
-            {
-                if (rest[i + 1] != (byte)'>')
-                    return false;
-                _pos += i + 2;
+                _pos += i;
                 return true;
             }
-            if (b != (byte)' ' || rest[i + 2] != (byte)'=' || rest[i + 3] != (byte)'"')
+            if (step == CompactStep.Close)
+                break;
+            if (step != CompactStep.Attribute || name.Length != 1)
                 return false;
-            byte name = rest[i + 1];
-            int start = i + 4;
-            int end = start;
-            while (end < rest.Length && rest[end] != (byte)'"')
-            {
-                if (rest[end] is (byte)'&' or (byte)'<')
-                    return false;
-                end++;
-            }
-            if (end >= rest.Length)
-                return false;
-            var value = rest[start..end];
-            switch (name)
+            switch (name[0])
             {
                 case (byte)'r':
                     cell.Reference = value;
@@ -81,7 +62,6 @@ internal sealed partial class Utf8XmlCursor
                 default:
                     return false;
             }
-            i = end + 1;
         }
         var body = rest[i..];
         if (body.Length < 3 || body[0] != (byte)'<' || body[1] != (byte)'v' || body[2] != (byte)'>')

@@ -28,55 +28,34 @@ internal sealed partial class Utf8XmlCursor
         int i = 4;
         while (true)
         {
-            if (i + 1 >= rest.Length)
-                return false;
-            byte b = rest[i];
-            if (b == (byte)'>')
+            switch (NextCompactAttribute(rest, ref i, out var name, out var value))
             {
-                _pos += i + 1;
-                return true;
-            }
-            if (b == (byte)'/')
-            {
-                if (rest[i + 1] != (byte)'>')
+                case CompactStep.Close:
+                    _pos += i;
+                    return true;
+                case CompactStep.SelfClose:
+                    row.IsEmpty = true;
+                    _pos += i;
+                    return true;
+                case CompactStep.Attribute when name.Length == 1 && name[0] == (byte)'r':
+                    if (!row.HasNumber)
+                    {
+                        row.Number = value;
+                        row.HasNumber = true;
+                    }
+                    break;
+                case CompactStep.Attribute when name.SequenceEqual("hidden"u8):
+                    if (!row.HasHidden)
+                    {
+                        row.Hidden = value;
+                        row.HasHidden = true;
+                    }
+                    break;
+                case CompactStep.Attribute:
+                    break;
+                default:
                     return false;
-                row.IsEmpty = true;
-                _pos += i + 2;
-                return true;
             }
-            if (b != (byte)' ')
-                return false;
-            int nameStart = ++i;
-            while (i < rest.Length && rest[i] != (byte)'=')
-            {
-                if (IsNameEnd(rest[i]) || rest[i] is (byte)'"' or (byte)'<')
-                    return false;
-                i++;
-            }
-            if (i + 1 >= rest.Length || i == nameStart || rest[i + 1] != (byte)'"')
-                return false;
-            var name = rest[nameStart..i];
-            int start = i + 2;
-            int end = start;
-            while (end < rest.Length && rest[end] != (byte)'"')
-            {
-                if (rest[end] is (byte)'&' or (byte)'<')
-                    return false;
-                end++;
-            }
-            if (end >= rest.Length)
-                return false;
-            if (name.Length == 1 && name[0] == (byte)'r' && !row.HasNumber)
-            {
-                row.Number = rest[start..end];
-                row.HasNumber = true;
-            }
-            else if (name.SequenceEqual("hidden"u8) && !row.HasHidden)
-            {
-                row.Hidden = rest[start..end];
-                row.HasHidden = true;
-            }
-            i = end + 1;
         }
     }
 
