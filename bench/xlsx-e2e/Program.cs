@@ -35,7 +35,7 @@ switch (args[0])
         StageSplit.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
     case "micro":
-        // Best thread-CPU of N warm runs of one step, for A/B of a change: "tables" (shared strings + styles), "scan" (sheet to row buffers).
+        // Best CPU and wall of N warm runs of one step, for A/B of a change: "tables" (shared strings + styles), "scan" (sheet to row buffers).
         Micro(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         return 0;
     default:
@@ -47,16 +47,18 @@ return 0;
 
 static void Micro(string step, string path, int runs)
 {
-    double best = double.MaxValue;
+    double bestCpu = double.MaxValue, bestWall = double.MaxValue;
     for (int i = 0; i < runs; i++)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
         if (step == "tables")
             XlsxBench.Stages.LoadTables(path);
         else
             XlsxBench.Stages.ScanOnly(path);
+        bestWall = Math.Min(bestWall, wall.Elapsed.TotalSeconds);
         double seconds = step == "tables" ? (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds : XlsxBench.Stages.LastScanSeconds;
-        best = Math.Min(best, seconds);
+        bestCpu = Math.Min(bestCpu, seconds);
     }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} best CPU of {runs}: {best:0.000} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} best of {runs}: {bestCpu:0.000} s CPU, {bestWall:0.000} s wall"));
 }

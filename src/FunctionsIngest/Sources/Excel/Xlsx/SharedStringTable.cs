@@ -90,7 +90,7 @@ internal sealed partial class SharedStringTable
                 if (!Utf8Declaration.IsUtf8(head.AsSpan(0, n)))
                     return XmlParts.Parse(package, partName, reader => ParseWithXmlReader(reader, package));
             }
-            using var cursor = new Utf8XmlCursor(package.Open(partName), package.Limits.MaxTextLength * 4 + 1024);
+            using var cursor = new Utf8XmlCursor(ReadAheadStream.WhenWorthIt(package.Open(partName)), package.Limits.MaxTextLength * 4 + 1024);
             return ParseUtf8(cursor, package);
         });
     }

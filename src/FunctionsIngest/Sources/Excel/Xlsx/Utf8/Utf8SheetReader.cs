@@ -68,11 +68,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
             return null;
         }
         stream.Dispose();
-        stream = package.Open(part);
-        // With a second core, inflating overlaps tokenising (inflate is about a fifth of the scan).
-        if (Environment.ProcessorCount > 1)
-            stream = new ReadAheadStream(stream);
-        return new Utf8XmlCursor(stream, maxTokenBytes: package.Limits.MaxTextLength * 4 + 1024);
+        return new Utf8XmlCursor(ReadAheadStream.WhenWorthIt(package.Open(part)), maxTokenBytes: package.Limits.MaxTextLength * 4 + 1024);
     });
 
     public bool ReadRow(RowBuffer row)
