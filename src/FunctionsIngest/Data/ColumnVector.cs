@@ -48,8 +48,9 @@ public abstract class ColumnVector
             throw new ArgumentException($"Cannot copy a {source.Type} vector into a {Type} vector.", nameof(source));
         if (source.Count > Capacity)
             throw new ArgumentException($"The source holds {source.Count} rows; this vector holds at most {Capacity}.", nameof(source));
-        Array.Clear(IsNull, 0, Count);
         Array.Copy(source.IsNull, IsNull, source.Count);
+        if (Count > source.Count)
+            Array.Clear(IsNull, source.Count, Count - source.Count); // appends past the copied rows expect false
         CopyValues(source, source.Count);
         Count = source.Count;
         NullCount = source.NullCount;

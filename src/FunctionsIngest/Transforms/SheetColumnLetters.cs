@@ -23,8 +23,6 @@ public sealed class SheetColumnLetters
         _bySheet = lettersBySheet;
     }
 
-    public int SheetCount => _bySheet.Count;
-
     /// <summary>The letter of <paramref name="column"/> in sheet <paramref name="sheet"/>; null when that sheet has no such column.</summary>
     public string? Find(int sheet, string column) =>
         (uint)sheet < (uint)_bySheet.Count && _columns.TryGetValue(column, out int index) ? _bySheet[sheet][index] : null;

@@ -31,8 +31,9 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         _parallel = parallel;
         Schema = schema;
         _readAhead = readAhead;
-        _batches = [new RecordBatch(schema, batchSize), new RecordBatch(schema, batchSize)];
-        _rowNumbers = [new long[batchSize], new long[batchSize]];
+        // The parallel fill brings its own batches.
+        _batches = filler is null ? [] : [new RecordBatch(schema, batchSize), new RecordBatch(schema, batchSize)];
+        _rowNumbers = filler is null ? [] : [new long[batchSize], new long[batchSize]];
     }
 
     public static CsvTableReader Open(string filePath, CsvReadOptions options)
