@@ -11,7 +11,10 @@ public abstract partial class ExcelSheetReader
     private int _segment;
     private SheetSegment? _current;
     private long _spooledLeft;   // rows of the current sheet still in the spool
-    private bool _haveRow;       // _row holds a spooled row not yet emitted
+    private bool _haveRow;       // the spool is at the cells of a row not yet emitted
+    private int _spooledRow;     // that row's number, cell count and order
+    private int _spooledCells;
+    private bool _spooledAscending;
     private int _nextRow;
     private int _hiddenIndex;
 
@@ -37,9 +40,9 @@ public abstract partial class ExcelSheetReader
             if (!_haveRow && _spooledLeft > 0)
                 FetchRow();
             NoteSourceOfNextRow();
-            if (_haveRow && _row.RowNumber == _nextRow)
+            if (_haveRow && _spooledRow == _nextRow)
             {
-                AppendRow(_row);
+                AppendSpooledRow();
                 _haveRow = false;
             }
             else
@@ -55,6 +58,8 @@ public abstract partial class ExcelSheetReader
 
     private void NextSegment()
     {
+        if (_haveRow)
+            SkipSpooledCells(); // keep the spool at a row start
         _segment++;
         _current = _segment < _layout.Segments.Count ? _layout.Segments[_segment] : null;
         if (_current is null)
@@ -104,12 +109,52 @@ public abstract partial class ExcelSheetReader
     {
         try
         {
-            _haveRow = _spool.Read(_row);
+            _haveRow = _spool.TryReadRowStart(out _spooledRow, out _spooledCells, out _spooledAscending);
         }
         catch (IOException ex)
         {
             throw IngestErrors.Io(_file, ex);
         }
         _spooledLeft--;
+    }
+
+    /// <summary>The spooled row's cells: straight into the batch for a plain layout, else through a row buffer.</summary>
+    private void AppendSpooledRow()
+    {
+        var segment = _current!;
+        try
+        {
+            if (_layout.IsPlain && segment.Profile.Merges is null && _spooledAscending)
+            {
+                if (!BatchFiller.TryAppendSpooled(_batch, _spool, _spooledCells, segment.Profile.FirstColumn, out int badColumn))
+                    throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, _spooledRow));
+                return;
+            }
+            _row.Clear();
+            _row.RowNumber = _spooledRow;
+            for (int i = 0; i < _spooledCells; i++)
+            {
+                int column = _spool.ReadCell(out var cell);
+                _row.Put(column, cell);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw IngestErrors.Io(_file, ex);
+        }
+        AppendRow(_row);
+    }
+
+    private void SkipSpooledCells()
+    {
+        try
+        {
+            for (int i = 0; i < _spooledCells; i++)
+                _spool.ReadCell(out _);
+        }
+        catch (IOException ex)
+        {
+            throw IngestErrors.Io(_file, ex);
+        }
     }
 }

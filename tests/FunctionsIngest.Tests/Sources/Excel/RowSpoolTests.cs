@@ -52,4 +52,34 @@ public class RowSpoolTests
         }
         Assert.False(spool.Read(row));
     }
+
+    [Fact]
+    public void Row_start_tells_the_cell_count_and_whether_columns_ascend()
+    {
+        using var spool = new RowSpool(i => Shared[i - 1]);
+        var row = new RowBuffer { RowNumber = 3 };
+        row.Put(2, new CellValue { Kind = CellKind.Number, Number = 1 });
+        row.Put(200, new CellValue { Kind = CellKind.Text, SharedIndex = 2 });
+        row.Put(5, new CellValue { Kind = CellKind.Error, Text = "#REF!" }); // not stored, and not counted
+        spool.Write(row);
+        row.Clear();
+        row.RowNumber = 70_000;
+        row.Put(9, new CellValue { Kind = CellKind.Boolean, Number = 1 });
+        row.Put(4, new CellValue { Kind = CellKind.Text, Text = "late" });
+        spool.Write(row);
+
+        spool.StartReading();
+        Assert.True(spool.TryReadRowStart(out int number, out int cells, out bool ascending));
+        Assert.Equal((3, 2, true), (number, cells, ascending));
+        Assert.Equal(2, spool.ReadCell(out var first));
+        Assert.Equal(1.0, first.Number);
+        Assert.Equal(200, spool.ReadCell(out var second));
+        Assert.Equal("one", second.Text);
+        Assert.True(spool.TryReadRowStart(out number, out cells, out ascending));
+        Assert.Equal((70_000, 2, false), (number, cells, ascending));
+        Assert.Equal(9, spool.ReadCell(out _));
+        Assert.Equal(4, spool.ReadCell(out var text));
+        Assert.Equal("late", text.Text);
+        Assert.False(spool.TryReadRowStart(out _, out _, out _));
+    }
 }

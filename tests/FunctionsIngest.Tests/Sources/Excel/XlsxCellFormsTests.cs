@@ -36,6 +36,21 @@ public class XlsxCellFormsTests : XlsxTestBase
     }
 
     [Fact]
+    public void Cells_out_of_column_order_land_in_their_columns()
+    {
+        // Excel writes cells left to right; other writers need not. Rows in order and out of order side by side.
+        var book = new XlsxBuilder();
+        book.Sheet("S",
+            "<row r=\"1\">" + book.Cell("A1", "a") + book.Cell("B1", "b") + book.Cell("C1", "c") + "</row>" +
+            "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"C2\"><v>3</v></c></row>" +
+            "<row r=\"3\"><c r=\"C3\"><v>6</v></c><c r=\"A3\"><v>4</v></c><c r=\"B3\"><v>5</v></c></row>" +
+            "<row r=\"4\"><c r=\"B4\"><v>8</v></c><c r=\"A4\"><v>7</v></c></row>" +
+            "<row r=\"5\"><c r=\"B5\"><v>11</v></c></row>");
+        using var reader = Open(book);
+        AssertRows([Row(1L, null, 3L), Row(4L, 5L, 6L), Row(7L, 8L, null), Row(null, 11L, null)], ReadAll(reader));
+    }
+
+    [Fact]
     public void Errors_and_formulas_without_values_are_null_with_warnings()
     {
         var book = new XlsxBuilder();

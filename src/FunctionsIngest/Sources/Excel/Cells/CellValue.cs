@@ -22,18 +22,39 @@ internal enum CellKind : byte
 /// <summary>
 /// One cell's value without boxing: <see cref="Number"/> for numbers and booleans (0/1), <see cref="Micros"/>
 /// for DateTime and Time, <see cref="Text"/> for text (and the error code or offending text of the null kinds).
+/// Number and Micros share one 8-byte slot (<see cref="Bits"/>): read the one the kind says. That keeps the struct
+/// at 24 bytes, and every row copies its cells a few times.
 /// Shared-string text comes from the scanners with only <see cref="SharedIndex"/> set (Text null); resolve it with
 /// <see cref="ISheetRowSource.SharedString"/> (the row spool does so on replay).
 /// </summary>
 internal struct CellValue
 {
-    public CellKind Kind;
-    public double Number;
-    public long Micros;
     public string? Text;
+    private long _bits;
 
     /// <summary>For text from the shared-string table: its index + 1 (0 otherwise), so a spool can store the index.</summary>
     public int SharedIndex;
+
+    public CellKind Kind;
+
+    public double Number
+    {
+        readonly get => BitConverter.Int64BitsToDouble(_bits);
+        set => _bits = BitConverter.DoubleToInt64Bits(value);
+    }
+
+    public long Micros
+    {
+        readonly get => _bits;
+        set => _bits = value;
+    }
+
+    /// <summary>The shared slot as stored: the number's IEEE bits or the microseconds.</summary>
+    public long Bits
+    {
+        readonly get => _bits;
+        set => _bits = value;
+    }
 
     public readonly bool HasContent => Kind != CellKind.Blank;
 

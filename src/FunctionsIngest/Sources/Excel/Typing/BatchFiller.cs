@@ -22,6 +22,36 @@ internal static class BatchFiller
         return true;
     }
 
+    /// <summary>
+    /// Pass 2 straight from the spool (no row buffer): the current spool row's <paramref name="cellCount"/> cells, which
+    /// must come in ascending column order, then nulls for the columns it does not hold. Same result as
+    /// <see cref="TryAppendRow"/>; cells outside the table's columns are ignored like there.
+    /// </summary>
+    public static bool TryAppendSpooled(RecordBatch batch, RowSpool spool, int cellCount, int firstColumn, out int badColumn)
+    {
+        var columns = batch.Columns;
+        int next = 0;
+        for (int i = 0; i < cellCount; i++)
+        {
+            int column = spool.ReadCell(out var cell);
+            int index = column - firstColumn;
+            if ((uint)index >= (uint)columns.Length)
+                continue;
+            while (next < index)
+                columns[next++].AppendNull();
+            if (!TryAppend(columns[index], cell))
+            {
+                badColumn = column;
+                return false;
+            }
+            next = index + 1;
+        }
+        while (next < columns.Length)
+            columns[next++].AppendNull();
+        badColumn = -1;
+        return true;
+    }
+
     public static void AppendNullRow(RecordBatch batch)
     {
         foreach (var column in batch.Columns)

@@ -7,8 +7,8 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// <summary>
 /// The data rows of pass 1 in a compact binary form, so pass 2 replays them instead of inflating and parsing the
 /// sheet again. Held in memory up to <see cref="MemoryLimit"/> bytes, then spilled to a temp file deleted on close,
-/// so memory stays bounded. Per row: row number, cell count; per cell: column, kind, payload (8-byte number or
-/// micros, shared-string index, or UTF-16 text). Blank and null-with-warning cells are not stored.
+/// so memory stays bounded. Per row: row number, cell count (the top bit: columns ascending); per cell: column, kind,
+/// payload (8-byte number or micros, shared-string index, or UTF-16 text). Blank and null-with-warning cells are not stored.
 /// </summary>
 internal sealed class RowSpool : IDisposable
 {
@@ -36,42 +36,27 @@ internal sealed class RowSpool : IDisposable
     public bool Write(RowBuffer row)
     {
         int count = 0;
+        bool ascending = (header & AscendingFlag) != 0;
+        int previous = -1;
         for (int i = 0; i < row.SetCount; i++)
         {
-            if (IsStored(row.Get(row.SetColumn(i))))
-                count++;
+            int column = row.SetColumn(i);
+            if (!IsStored(row.Get(column)))
+                continue;
+            count++;
+            ascending &= column > previous;
+            previous = column;
         }
         if (count == 0)
             return false;
         WriteVarint((uint)row.RowNumber);
-        WriteVarint((uint)count);
+        BinaryPrimitives.WriteUInt16LittleEndian(Reserve(2), (ushort)(count | (ascending ? AscendingFlag : 0)));
         for (int i = 0; i < row.SetCount; i++)
         {
             int column = row.SetColumn(i);
             ref readonly var cell = ref row.Get(column);
-            if (!IsStored(cell))
-                continue;
-            WriteVarint((uint)column);
-            switch (cell.Kind)
-            {
-                case CellKind.Text when cell.SharedIndex > 0:
-                    WriteByte(SharedText);
-                    WriteVarint((uint)cell.SharedIndex);
-                    break;
-                case CellKind.Text:
-                    WriteByte((byte)CellKind.Text);
-                    WriteVarint((uint)cell.Text!.Length);
-                    WriteBytes(MemoryMarshal.AsBytes(cell.Text.AsSpan()));
-                    break;
-                case CellKind.DateTime or CellKind.Time:
-                    WriteByte((byte)cell.Kind);
-                    WriteInt64(cell.Micros);
-                    break;
-                default:
-                    WriteByte((byte)cell.Kind);
-                    WriteInt64(BitConverter.DoubleToInt64Bits(cell.Number));
-                    break;
-            }
+            if (IsStored(cell))
+                WriteCell(column, cell);
         }
         if (_bufferPos > _buffer.Length / 2)
         {
@@ -81,6 +66,34 @@ internal sealed class RowSpool : IDisposable
         }
         return true;
     }
+
+    /// <summary>Column varint, kind, payload: one reservation for all but inline text.</summary>
+    private void WriteCell(int column, in CellValue cell)
+    {
+        var span = Reserve(MaxFixedCellBytes);
+        int n = PutVarint(span, (uint)column);
+        if (cell.Kind == CellKind.Text)
+        {
+            if (cell.SharedIndex > 0)
+            {
+                span[n++] = SharedText;
+                n += PutVarint(span[n..], (uint)cell.SharedIndex);
+                _bufferPos -= MaxFixedCellBytes - n;
+                return;
+            }
+            span[n++] = (byte)CellKind.Text;
+            _bufferPos -= MaxFixedCellBytes - n;
+            WriteVarint((uint)cell.Text!.Length);
+            WriteBytes(MemoryMarshal.AsBytes(cell.Text.AsSpan()));
+            return;
+        }
+        span[n++] = (byte)cell.Kind;
+        BinaryPrimitives.WriteInt64LittleEndian(span[n..], cell.Bits);
+        _bufferPos -= MaxFixedCellBytes - n - 8;
+    }
+
+    private const int MaxFixedCellBytes = 5 + 1 + 8;
+    private const int AscendingFlag = 0x8000;
 
     private static bool IsStored(in CellValue cell) => cell.Kind is CellKind.Number or CellKind.Boolean or CellKind.Text or CellKind.DateTime or CellKind.Time;
 
@@ -121,40 +134,74 @@ internal sealed class RowSpool : IDisposable
     public bool Read(RowBuffer row)
     {
         row.Clear();
-        if (!_reading || !TryReadVarint(out uint rowNumber))
+        if (!TryReadRowStart(out int rowNumber, out int count, out _))
             return false;
-        row.RowNumber = (int)rowNumber;
-        int count = (int)ReadVarint();
+        row.RowNumber = rowNumber;
         for (int i = 0; i < count; i++)
         {
-            int column = (int)ReadVarint();
-            byte kind = ReadByte();
-            var cell = new CellValue();
-            switch (kind)
-            {
-                case SharedText:
-                    cell.SharedIndex = (int)ReadVarint();
-                    cell.Kind = CellKind.Text;
-                    cell.Text = _sharedStrings(cell.SharedIndex);
-                    break;
-                case (byte)CellKind.Text:
-                    int length = (int)ReadVarint();
-                    var bytes = ReadBytes(length * 2);
-                    cell.Kind = CellKind.Text;
-                    cell.Text = new string(MemoryMarshal.Cast<byte, char>(bytes));
-                    break;
-                case (byte)CellKind.DateTime or (byte)CellKind.Time:
-                    cell.Kind = (CellKind)kind;
-                    cell.Micros = ReadInt64();
-                    break;
-                default:
-                    cell.Kind = (CellKind)kind;
-                    cell.Number = BitConverter.Int64BitsToDouble(ReadInt64());
-                    break;
-            }
+            int column = ReadCell(out var cell);
             row.Put(column, cell);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The next row's number and stored cell count, then read exactly that many cells with <see cref="ReadCell"/>.
+    /// <paramref name="ascending"/>: the cells come in increasing column order (as Excel writes them).
+    /// </summary>
+    public bool TryReadRowStart(out int rowNumber, out int cellCount, out bool ascending)
+    {
+        cellCount = 0;
+        ascending = false;
+        rowNumber = 0;
+        if (!_reading || !TryReadVarint(out uint number))
+            return false;
+        rowNumber = (int)number;
+        int header = BinaryPrimitives.ReadUInt16LittleEndian(ReadBytes(2));
+        cellCount = header & ~AscendingFlag;
+        ascending = (header & AscendingFlag) != 0;
+        return true;
+    }
+
+    /// <summary>One cell of the current row: returns its column.</summary>
+    public int ReadCell(out CellValue cell)
+    {
+        if (_bufferEnd - _bufferPos >= MaxFixedCellBytes)
+        {
+            // The common cell in one bounds check: a one-byte column and an 8-byte payload.
+            var span = _buffer.AsSpan(_bufferPos, MaxFixedCellBytes);
+            byte first = span[0], fixedKind = span[1];
+            if (first < 0x80 && fixedKind is not (SharedText or (byte)CellKind.Text))
+            {
+                cell = default;
+                cell.Kind = (CellKind)fixedKind;
+                cell.Bits = BinaryPrimitives.ReadInt64LittleEndian(span[2..]);
+                _bufferPos += 10;
+                return first;
+            }
+        }
+        int column = (int)ReadVarint();
+        byte kind = ReadByte();
+        cell = default;
+        switch (kind)
+        {
+            case SharedText:
+                cell.SharedIndex = (int)ReadVarint();
+                cell.Kind = CellKind.Text;
+                cell.Text = _sharedStrings(cell.SharedIndex);
+                break;
+            case (byte)CellKind.Text:
+                int length = (int)ReadVarint();
+                var bytes = ReadBytes(length * 2);
+                cell.Kind = CellKind.Text;
+                cell.Text = new string(MemoryMarshal.Cast<byte, char>(bytes));
+                break;
+            default:
+                cell.Kind = (CellKind)kind;
+                cell.Bits = ReadInt64();
+                break;
+        }
+        return column;
     }
 
     // Own buffering: per-call overhead of Stream.Write/ReadByte dominated when cells were written field by field.
@@ -199,6 +246,11 @@ internal sealed class RowSpool : IDisposable
     private void WriteVarint(uint value)
     {
         var span = Reserve(5);
+        _bufferPos -= 5 - PutVarint(span, value);
+    }
+
+    private static int PutVarint(Span<byte> span, uint value)
+    {
         int n = 0;
         while (value >= 0x80)
         {
@@ -206,7 +258,7 @@ internal sealed class RowSpool : IDisposable
             value >>= 7;
         }
         span[n++] = (byte)value;
-        _bufferPos -= 5 - n;
+        return n;
     }
 
     private bool Available(int count)
