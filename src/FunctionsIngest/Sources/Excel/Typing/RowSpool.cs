@@ -36,7 +36,7 @@ internal sealed class RowSpool : IDisposable
     public bool Write(RowBuffer row)
     {
         int count = 0;
-        bool ascending = (header & AscendingFlag) != 0;
+        bool ascending = true;
         int previous = -1;
         for (int i = 0; i < row.SetCount; i++)
         {
