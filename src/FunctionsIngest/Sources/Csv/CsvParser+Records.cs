@@ -89,15 +89,14 @@ internal sealed partial class CsvParser
             }
             else
             {
-                int k = b.AsSpan(i, len - i).IndexOfAny(_plainStops);
-                if (k < 0)
+                int j = NextPlainStop(i, len);
+                if (j < 0)
                 {
                     if (!_eof)
                         return Result.NeedMore;
                     AddField(count++, i, len, 0);
                     return Finish(len, lines, count);
                 }
-                int j = i + k;
                 AddField(count++, i, j, 0);
                 if (b[j] == delimiter)
                 {

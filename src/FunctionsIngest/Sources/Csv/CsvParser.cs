@@ -18,7 +18,6 @@ internal sealed partial class CsvParser : IDisposable
     private readonly InvalidBytesFallback? _invalidBytes;
     private readonly string _file;
     private readonly CsvDialect _dialect;
-    private readonly SearchValues<char> _plainStops;
     private readonly SearchValues<char> _quotedStops;
     private char[] _buf;
     private int _pos;
@@ -43,7 +42,6 @@ internal sealed partial class CsvParser : IDisposable
         _file = file;
         _dialect = dialect;
         _buf = new char[Math.Max(bufferChars, 16)];
-        _plainStops = SearchValues.Create([dialect.Delimiter, '\r', '\n']);
         _quotedStops = SearchValues.Create(dialect.EscapeIsQuote ? [dialect.Quote, '\r', '\n'] : [dialect.Quote, dialect.Escape, '\r', '\n']);
     }
 
@@ -120,6 +118,7 @@ internal sealed partial class CsvParser : IDisposable
 
     private void Fill()
     {
+        ForgetStopMask();
         if (_pos > 0)
         {
             Array.Copy(_buf, _pos, _buf, 0, _len - _pos);
