@@ -5,9 +5,9 @@ namespace FunctionsIngest.Sources.Text;
 
 /// <summary>
 /// Fast paths for the common number shapes; each returns false (caller falls back to the BCL parser) when unsure.
-/// Doubles use Clinger's fast path: a mantissa of at most 15 digits and a power of ten up to 10^22 are both exact
-/// doubles, so one IEEE division gives the correctly rounded result, bit-identical to double.Parse. Longer
-/// mantissas (16 to 19 digits, e.g. the 17 digits of a round-tripped double) go through <see cref="ExactQuotient"/>.
+/// Doubles use Clinger's fast path: a mantissa up to 2^53 and a power of ten up to 10^22 are both exact doubles, so
+/// one IEEE division gives the correctly rounded result, bit-identical to double.Parse. Larger mantissas (up to 19
+/// digits, e.g. the 17 digits of a round-tripped double) go through <see cref="ExactQuotient"/>.
 /// Generic over the code unit: UTF-16 chars (CSV, JSON) and UTF-8 bytes (xlsx), one specialised copy each.
 /// </summary>
 internal static class FastNumbers
@@ -38,7 +38,7 @@ internal static class FastNumbers
         return true;
     }
 
-    /// <summary>[sign] digits [separator digits], at most 19 significant digits, no exponent.</summary>
+    /// <summary>[sign] digits [separator digits], at most 19 digits in all, no exponent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDouble<T>(ReadOnlySpan<T> s, T separator, out double value) where T : unmanaged, IBinaryInteger<T>
     {
@@ -47,39 +47,29 @@ internal static class FastNumbers
         bool negative = false;
         if (s.Length > 0 && IsSign(s[0], out negative))
             i = 1;
+        int start = i;
         ulong mantissa = 0;
-        int digits = 0, significant = 0, fraction = -1;
-        for (; i < s.Length; i++)
+        for (uint d; i < s.Length && (d = Digit(s[i])) <= 9; i++)
+            mantissa = mantissa * 10 + d;
+        int digits = i - start, scale = 0;
+        if (i < s.Length)
         {
-            T c = s[i];
-            uint d = Digit(c);
-            if (d <= 9)
-            {
-                if (significant == 19)
-                    return false;
-                mantissa = mantissa * 10 + d;
-                digits++;
-                if (mantissa != 0)
-                    significant++;
-                if (fraction >= 0)
-                    fraction++;
-            }
-            else if (c == separator && fraction < 0)
-            {
-                fraction = 0;
-            }
-            else
-            {
+            if (s[i] != separator)
                 return false;
-            }
+            int fractionStart = ++i;
+            for (uint d; i < s.Length && (d = Digit(s[i])) <= 9; i++)
+                mantissa = mantissa * 10 + d;
+            if (i < s.Length)
+                return false;
+            scale = i - fractionStart;
+            digits += scale;
         }
-        if (digits == 0)
+        if (digits is 0 or > 19) // past 19 digits the mantissa may have wrapped
             return false;
-        int scale = Math.Max(fraction, 0);
         double result;
-        if (significant <= 15 && scale < Powers.Length)
+        if (mantissa <= 1UL << 53 && scale < Powers.Length)
             result = scale > 0 ? mantissa / Powers[scale] : mantissa;
-        else if (significant <= 19 && scale < PowersOfTen.Length)
+        else if (scale < PowersOfTen.Length)
             result = ExactQuotient(mantissa, scale);
         else
             return false;
