@@ -46,8 +46,10 @@ internal sealed class CsvProfile
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ObserveAll(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file, CancellationToken cancel)
     {
+        var decimalSeparator = culture.NumberFormat.NumberDecimalSeparator;
+        char separator = decimalSeparator.Length == 1 ? decimalSeparator[0] : '\0';
         while (!cancel.IsCancellationRequested && parser.ReadRecord())
-            Observe(parser, options, culture, file);
+            Observe(parser, options, culture, separator, file);
     }
 
     /// <summary>Adds the profile of the records that follow this one's, whose line 1 is line <paramref name="lineOffset"/> + 1 here.</summary>
@@ -65,7 +67,7 @@ internal sealed class CsvProfile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file)
+    private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
     {
         Rows++;
         int fields = parser.FieldCount;
@@ -92,8 +94,6 @@ internal sealed class CsvProfile
         }
         if (_seen.Length < fields)
             Array.Resize(ref _seen, Math.Max(fields, _seen.Length * 2));
-        var decimalSeparator = culture.NumberFormat.NumberDecimalSeparator;
-        char separator = decimalSeparator.Length == 1 ? decimalSeparator[0] : '\0';
         for (int i = 0; i < fields; i++)
         {
             if ((_seen[i] & ValueKind.Text) != 0)

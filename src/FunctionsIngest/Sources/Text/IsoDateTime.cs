@@ -24,17 +24,14 @@ internal static class IsoDateTime
     public static bool TryParseDate(ReadOnlySpan<char> s, out int days)
     {
         days = 0;
-        if (s.Length != 10 || !TryDate(s, out var date))
-            return false;
-        days = ToEpochDays(date);
-        return true;
+        return s.Length == 10 && TryDate(s, out days);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTimestamp(ReadOnlySpan<char> s, out long micros)
     {
         micros = 0;
-        if (s.Length < 16 || (s[10] != 'T' && s[10] != ' ') || !TryDate(s, out var date))
+        if (s.Length < 16 || (s[10] != 'T' && s[10] != ' ') || !TryDate(s, out int days))
             return false;
         if (!TryTimeOfDay(s[11..], out long timeMicros, out int used))
             return false;
@@ -44,7 +41,7 @@ internal static class IsoDateTime
             rest = default;
         else if (rest.Length > 0 && !TryOffset(rest, out offsetMicros))
             return false;
-        micros = (long)ToEpochDays(date) * MicrosPerDay + timeMicros - offsetMicros;
+        micros = (long)days * MicrosPerDay + timeMicros - offsetMicros;
         return true;
     }
 
@@ -53,17 +50,28 @@ internal static class IsoDateTime
         TryTimeOfDay(s, out micros, out int used) && used == s.Length;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
+    private static bool TryDate(ReadOnlySpan<char> s, out int epochDays)
     {
-        date = default;
+        epochDays = 0;
         if (s[4] != '-' || s[7] != '-')
             return false;
         if (!Digits(s[..4], out int y) || !Digits(s.Slice(5, 2), out int m) || !Digits(s.Slice(8, 2), out int d))
             return false;
         if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
             return false;
-        date = new DateOnly(y, m, d);
+        epochDays = DaysFromCivil(y, m, d);
         return true;
+    }
+
+    /// <summary>Days since 1970-01-01 of a valid proleptic Gregorian date (years from March, so leap days come last).</summary>
+    internal static int DaysFromCivil(int year, int month, int day)
+    {
+        int y = month <= 2 ? year - 1 : year;
+        int era = y / 400; // y >= 0 here
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146097 + dayOfEra - 719468;
     }
 
     /// <summary>"HH:mm[:ss[.fffffff]]" at the start of <paramref name="s"/>; <paramref name="used"/> = characters consumed.</summary>
