@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using FunctionsIngest.Data;
@@ -135,7 +134,7 @@ internal sealed partial class Utf8SheetReader
     /// <summary>c/@s; a value that is not a number reads as style 0, like a missing one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int StyleOf(ReadOnlySpan<byte> text) =>
-        Utf8Parser.TryParse(text, out int style, out int used) && used == text.Length ? style : 0;
+        Utf8Int32.TryParseWhole(text, out int style) ? style : 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ColumnOf(bool hasReference, ReadOnlySpan<byte> reference, int rowNumber, int lastColumn)

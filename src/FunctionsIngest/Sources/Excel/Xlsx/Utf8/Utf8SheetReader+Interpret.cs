@@ -25,7 +25,7 @@ internal sealed partial class Utf8SheetReader
             case CellType.Shared:
                 if (noValue)
                     return Missing(hasFormula);
-                if (!Utf8Parser.TryParse(v, out int index, out int used) || used != v.Length || (uint)index >= (uint)_strings.Count)
+                if (!Utf8Int32.TryParseWhole(v, out int index) || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), Text(v), _strings.Count);
                 return SharedCell(index, column, rowNumber);
             case CellType.InlineString:

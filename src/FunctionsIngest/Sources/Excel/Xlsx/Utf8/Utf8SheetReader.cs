@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Buffers.Text;
 using System.Globalization;
 using System.Xml;
 using FunctionsIngest.Data;
@@ -176,7 +175,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
         int number = _lastRow + 1;
         if (hasNumber)
         {
-            if (!Utf8Parser.TryParse(text, out int value, out int consumed) || consumed != text.Length)
+            if (!Utf8Int32.TryParseWhole(text, out int value))
             {
                 // openpyxl tolerates r="1.0", so do we.
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || d != Math.Floor(d))
