@@ -14,6 +14,8 @@ internal sealed class RowSpool : IDisposable
 {
     public const int MemoryLimit = 16 * 1024 * 1024;
     private const byte SharedText = 0x80;
+    private const int AscendingFlag = 0x8000;    // in a row's 16-bit cell count (at most 16,384 cells)
+    private const int MaxFixedCellBytes = 5 + 1 + 8; // column varint, kind, 8-byte payload
 
     private readonly Func<int, string> _sharedStrings;
     private Stream _stream = new MemoryStream();
@@ -91,9 +93,6 @@ internal sealed class RowSpool : IDisposable
         BinaryPrimitives.WriteInt64LittleEndian(span[n..], cell.Bits);
         _bufferPos -= MaxFixedCellBytes - n - 8;
     }
-
-    private const int MaxFixedCellBytes = 5 + 1 + 8;
-    private const int AscendingFlag = 0x8000;
 
     private static bool IsStored(in CellValue cell) => cell.Kind is CellKind.Number or CellKind.Boolean or CellKind.Text or CellKind.DateTime or CellKind.Time;
 
