@@ -55,6 +55,9 @@ public sealed record ExcelReadOptions
     /// <summary>Rows per batch; lowered for very wide sheets so a batch holds at most about 4 M cells.</summary>
     public int BatchSize { get; init; } = 4096;
 
+    /// <summary>Rows profiled on the scanning thread before a helper thread takes over; tests set it low to run the helper on small sheets.</summary>
+    internal int ProfileHelperAfterRows { get; init; } = 4096;
+
     /// <summary>The name used for the file in every error and warning; default: the file name.</summary>
     public string? DisplayName { get; init; }
 }

@@ -7,6 +7,9 @@ namespace FunctionsIngest.Sources.Excel.Layout;
 /// <param name="FillMergedCells">Collect the merged ranges so their value can be repeated.</param>
 internal sealed record SheetScanPlan(SheetWindow Window, int? HeaderRow, bool SkipHiddenRows, bool FillMergedCells)
 {
+    /// <summary>Data rows profiled on the scanning thread before a helper thread takes over (see <c>ProfileRelay</c>).</summary>
+    public int HelperAfterRows { get; init; } = 4096;
+
     public static SheetScanPlan From(ExcelReadOptions options, string file)
     {
         var window = SheetWindow.Parse(options.Range, file);
@@ -21,6 +24,6 @@ internal sealed record SheetScanPlan(SheetWindow Window, int? HeaderRow, bool Sk
                     : Data.IngestErrors.RangeHeaderOutside(file, options.Range, relative);
             header = (int)absolute;
         }
-        return new SheetScanPlan(window, header, !options.IncludeHiddenRows, options.FillMergedCells);
+        return new SheetScanPlan(window, header, !options.IncludeHiddenRows, options.FillMergedCells) { HelperAfterRows = options.ProfileHelperAfterRows };
     }
 }

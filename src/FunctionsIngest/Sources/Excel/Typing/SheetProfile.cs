@@ -45,29 +45,51 @@ internal sealed partial class SheetProfile
         var detector = plan.HeaderRow is null ? new HeaderDetector() : null;
         source.ReportHiddenRows = plan.SkipHiddenRows;
         bool clipColumns = window.ClipsColumns;
-        var row = new RowBuffer();
-        while (source.ReadRow(row))
+        var own = new RowBuffer();
+        ProfileRelay? relay = null;
+        long taken = 0;
+        try
         {
-            if (row.RowNumber < window.FirstRow)
-                continue;
-            if (row.RowNumber > window.LastRow)
-                break;
-            if (clipColumns)
-                row.KeepColumns(window.FirstColumn, window.LastColumn);
-            if (row.Hidden && row.RowNumber != profile.HeaderRow)
+            while (true)
             {
-                profile._hiddenRows.Add(row.RowNumber);
-                continue;
+                var row = relay?.Next ?? own;
+                if (!source.ReadRow(row))
+                    break;
+                if (row.RowNumber < window.FirstRow)
+                    continue;
+                if (row.RowNumber > window.LastRow)
+                    break;
+                if (clipColumns)
+                    row.KeepColumns(window.FirstColumn, window.LastColumn);
+                if (row.Hidden && row.RowNumber != profile.HeaderRow)
+                {
+                    profile._hiddenRows.Add(row.RowNumber);
+                    continue;
+                }
+                if (detector is null)
+                {
+                    if (relay is not null)
+                    {
+                        relay.Commit();
+                        continue;
+                    }
+                    profile.Take(row, warnings, source, spool);
+                    // A long sheet profiles on a helper thread from here on: past the header row, so the helper
+                    // only sees data rows (never the header's shared-string lookups).
+                    if (++taken >= plan.HelperAfterRows && row.RowNumber > profile.HeaderRow && Environment.ProcessorCount > 1)
+                        relay = new ProfileRelay(r => profile.Take(r, warnings, source, spool));
+                }
+                else if (detector.Add(row))
+                {
+                    profile.TakeDetected(detector, warnings, source, spool);
+                    detector = null;
+                }
             }
-            if (detector is null)
-            {
-                profile.Take(row, warnings, source, spool);
-            }
-            else if (detector.Add(row))
-            {
-                profile.TakeDetected(detector, warnings, source, spool);
-                detector = null;
-            }
+            relay?.Complete();
+        }
+        finally
+        {
+            relay?.Dispose();
         }
         if (detector is not null)
             profile.TakeDetected(detector, warnings, source, spool);

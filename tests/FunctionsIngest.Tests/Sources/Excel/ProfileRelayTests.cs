@@ -1,0 +1,107 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Text;
+using FunctionsIngest.Sources.Excel;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Typing;
+using FunctionsIngest.Tests.Fixtures;
+
+namespace FunctionsIngest.Tests.Sources.Excel;
+
+public class ProfileRelayTests
+{
+    [Fact]
+    public void Every_committed_row_is_taken_once_in_order_across_blocks()
+    {
+        var taken = new List<(int Row, double Value)>();
+        using var relay = new ProfileRelay(r => taken.Add((r.RowNumber, r.Get(2).Number)));
+        const int rows = ProfileRelay.BlockRows * 9 + 17;
+        for (int i = 1; i <= rows; i++)
+        {
+            var row = relay.Next;
+            row.Clear();
+            row.RowNumber = i;
+            row.Put(2, new CellValue { Kind = CellKind.Number, Number = i * 0.5 });
+            if (i % 5 != 0) // an uncommitted row's buffer is simply read into again
+                relay.Commit();
+        }
+        relay.Complete();
+        var expected = Enumerable.Range(1, rows).Where(i => i % 5 != 0).Select(i => (i, i * 0.5)).ToList();
+        Assert.Equal(expected, taken);
+    }
+
+    [Fact]
+    public void A_failure_on_the_helper_reaches_the_scanning_thread()
+    {
+        using var relay = new ProfileRelay(r =>
+        {
+            if (r.RowNumber == 300)
+                throw new IOException("disk full");
+        });
+        var thrown = Assert.Throws<IOException>(() =>
+        {
+            for (int i = 1; i <= 100_000; i++)
+            {
+                relay.Next.Clear();
+                relay.Next.RowNumber = i;
+                relay.Commit();
+            }
+            relay.Complete();
+        });
+        Assert.Equal("disk full", thrown.Message);
+    }
+
+    [Fact]
+    public void Disposing_without_completing_stops_the_helper()
+    {
+        int taken = 0;
+        var relay = new ProfileRelay(_ => Interlocked.Increment(ref taken));
+        for (int i = 0; i < ProfileRelay.BlockRows * 3; i++)
+            relay.Commit();
+        relay.Dispose(); // the scan failed: returns without waiting for rows nobody needs
+        Assert.InRange(taken, 0, ProfileRelay.BlockRows * 3);
+    }
+
+    public static TheoryData<string> Workbooks() => new(Corpus.Files("*.xls*").Select(Path.GetFileName)!);
+
+    /// <summary>Every sheet of every corpus workbook, with the helper from the first data row and without it.</summary>
+    [Theory]
+    [MemberData(nameof(Workbooks))]
+    public void Profiling_on_a_helper_thread_reads_every_corpus_sheet_the_same(string file)
+    {
+        var path = Corpus.File(file);
+        foreach (var sheet in ExcelTableReader.ListSheets(path))
+        {
+            foreach (var options in new[]
+            {
+                new ExcelReadOptions { Sheet = sheet, BatchSize = 5 },
+                new ExcelReadOptions { Sheet = sheet, HeaderRow = null, IncludeHiddenRows = false, FillMergedCells = true, BatchSize = 5 },
+            })
+            {
+                var alone = Snapshot(path, options with { ProfileHelperAfterRows = int.MaxValue });
+                var helped = Snapshot(path, options with { ProfileHelperAfterRows = 1 });
+                Assert.Equal(alone, helped);
+            }
+        }
+    }
+
+    private static string Snapshot(string path, ExcelReadOptions options)
+    {
+        try
+        {
+            using var reader = ExcelTableReader.Open(path, options);
+            var lines = new List<string> { string.Join("|", reader.Schema.Columns.Select(c => $"{c.Name}:{c.Type}")) };
+            while (reader.ReadNextBatch() is { } batch)
+            {
+                var numbers = ((ISourceRowNumbers)reader).LastBatchRowNumbers.ToArray();
+                for (int r = 0; r < batch.RowCount; r++)
+                    lines.Add(numbers[r] + ": " + string.Join("|", batch.Columns.Select(c => TableReading.Show(TableReading.ValueAt(c, r)))));
+            }
+            lines.AddRange(reader.Warnings.Select(w => $"{w.Location} {w.Message}"));
+            return string.Join("\n", lines);
+        }
+        catch (IngestException ex)
+        {
+            return "error: " + ex.Message;
+        }
+    }
+}
