@@ -54,6 +54,29 @@ public class RowSpoolTests
     }
 
     [Fact]
+    public void Shared_string_indexes_of_every_varint_length_replay()
+    {
+        int[] indexes = [1, 127, 128, 300, 16_383, 16_384, 70_000, 2_100_000, 300_000_000];
+        using var spool = new RowSpool(i => "s" + i);
+        var row = new RowBuffer { RowNumber = 2 };
+        for (int c = 0; c < indexes.Length; c++)
+            row.Put(c * 20, new CellValue { Kind = CellKind.Text, SharedIndex = indexes[c] });
+        spool.Write(row);
+        spool.Write(row); // a second copy, so the first is read with the buffer's fast path and the last near its end
+        spool.StartReading();
+        for (int copy = 0; copy < 2; copy++)
+        {
+            Assert.True(spool.TryReadRowStart(out _, out int cells, out _));
+            Assert.Equal(indexes.Length, cells);
+            for (int c = 0; c < indexes.Length; c++)
+            {
+                Assert.Equal(c * 20, spool.ReadCell(out var cell));
+                Assert.Equal((CellKind.Text, indexes[c], "s" + indexes[c]), (cell.Kind, cell.SharedIndex, cell.Text));
+            }
+        }
+    }
+
+    [Fact]
     public void Row_start_tells_the_cell_count_and_whether_columns_ascend()
     {
         using var spool = new RowSpool(i => Shared[i - 1]);

@@ -178,6 +178,26 @@ internal sealed class RowSpool : IDisposable
                 _bufferPos += 10;
                 return first;
             }
+            if (first < 0x80 && fixedKind == SharedText)
+            {
+                int index = 0, n = 2;
+                for (int shift = 0; ; shift += 7)
+                {
+                    byte b = span[n++];
+                    index |= (b & 0x7F) << shift;
+                    if (b < 0x80 || shift == 28)
+                        break;
+                }
+                if (span[n - 1] < 0x80)
+                {
+                    cell = default;
+                    cell.Kind = CellKind.Text;
+                    cell.SharedIndex = index;
+                    cell.Text = _sharedStrings(index);
+                    _bufferPos += n;
+                    return first;
+                }
+            }
         }
         int column = (int)ReadVarint();
         byte kind = ReadByte();
