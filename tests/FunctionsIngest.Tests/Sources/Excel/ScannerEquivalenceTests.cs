@@ -138,6 +138,9 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<c r=\"K{0}\" t=\"b\"><v>1</v></c>",
             "<c r=\"L{0}\"><v>{1}</v><f>1</f></c>",
             "<c r=\"M{0}\"></c>",
+            "<c r=\"N{0}\" t=\"str\"><v>a value well past twenty-four bytes {1}</v></c>",
+            "<c r=\"O{0}\" t=\"str\"><v>twenty-three bytes, then&amp;{1}</v></c>",
+            "<c r=\"P{0}\" t=\"str\"><v>exactly twenty-four byte</v></c>",
         ];
         string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
         string[] rowStarts =
