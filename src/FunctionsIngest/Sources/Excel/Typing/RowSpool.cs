@@ -247,8 +247,6 @@ internal sealed class RowSpool : IDisposable
         _bufferPos = 0;
     }
 
-    private void WriteByte(byte value) => Reserve(1)[0] = value;
-
     private void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > _buffer.Length / 2)
@@ -259,8 +257,6 @@ internal sealed class RowSpool : IDisposable
         }
         bytes.CopyTo(Reserve(bytes.Length));
     }
-
-    private void WriteInt64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), value);
 
     private void WriteVarint(uint value)
     {
