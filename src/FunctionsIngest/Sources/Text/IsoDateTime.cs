@@ -53,15 +53,30 @@ internal static class IsoDateTime
     private static bool TryDate(ReadOnlySpan<char> s, out int epochDays)
     {
         epochDays = 0;
-        if (s[4] != '-' || s[7] != '-')
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-')
             return false;
-        if (!Digits(s[..4], out int y) || !Digits(s.Slice(5, 2), out int m) || !Digits(s.Slice(8, 2), out int d))
+        if (!Digit(s[0], out int y0) || !Digit(s[1], out int y1) || !Digit(s[2], out int y2) || !Digit(s[3], out int y3)
+            || !Digit(s[5], out int m0) || !Digit(s[6], out int m1) || !Digit(s[8], out int d0) || !Digit(s[9], out int d1))
             return false;
-        if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        int y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, d = d0 * 10 + d1;
+        if (y < 1 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m))
             return false;
         epochDays = DaysFromCivil(y, m, d);
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Digit(char c, out int value)
+    {
+        value = c - '0';
+        return (uint)value <= 9;
+    }
+
+    private static ReadOnlySpan<byte> MonthDays => [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DaysInMonth(int year, int month) =>
+        month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : MonthDays[month];
 
     /// <summary>Days since 1970-01-01 of a valid proleptic Gregorian date (years from March, so leap days come last).</summary>
     internal static int DaysFromCivil(int year, int month, int day)
@@ -80,14 +95,17 @@ internal static class IsoDateTime
     {
         micros = 0;
         used = 0;
-        if (s.Length < 5 || s[2] != ':' || !Digits(s[..2], out int h) || !Digits(s.Slice(3, 2), out int mi) || h > 23 || mi > 59)
+        if (s.Length < 5 || s[2] != ':' || !Digit(s[0], out int h0) || !Digit(s[1], out int h1) || !Digit(s[3], out int mi0) || !Digit(s[4], out int mi1))
+            return false;
+        int h = h0 * 10 + h1, mi = mi0 * 10 + mi1;
+        if (h > 23 || mi > 59)
             return false;
         int sec = 0;
         long fraction = 0;
         used = 5;
         if (s.Length >= 8 && s[5] == ':')
         {
-            if (!Digits(s.Slice(6, 2), out sec) || sec > 59)
+            if (!Digit(s[6], out int s0) || !Digit(s[7], out int s1) || (sec = s0 * 10 + s1) > 59)
                 return false;
             used = 8;
             if (s.Length > 9 && s[8] == '.')

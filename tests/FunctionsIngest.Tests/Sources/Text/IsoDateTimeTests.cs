@@ -39,4 +39,25 @@ public class IsoDateTimeTests
         Assert.True(IsoDateTime.TryParseTimestamp("2024-02-29T12:00:00+02:00", out long leap));
         Assert.Equal(IsoDateTime.ToEpochMicros(new DateTime(2024, 2, 29, 10, 0, 0, DateTimeKind.Utc)), leap);
     }
+
+    [Theory]
+    [InlineData("00:00", 0L)]
+    [InlineData("23:59", 86_340_000_000L)]
+    [InlineData("23:59:59.9999999", 86_399_999_999L)]
+    [InlineData("07:05:09.25", 25_509_250_000L)]
+    public void Times_of_day_count_microseconds_from_midnight(string text, long expected)
+    {
+        Assert.True(IsoDateTime.TryParseTime(text, out long micros), text);
+        Assert.Equal(expected, micros);
+    }
+
+    [Theory]
+    [InlineData("24:00")]
+    [InlineData("23:60")]
+    [InlineData("12:00:60")]
+    [InlineData("1a:00")]
+    [InlineData("12:0b")]
+    [InlineData("12-00")]
+    [InlineData("12:00:5")]
+    public void Impossible_times_are_refused(string text) => Assert.False(IsoDateTime.TryParseTime(text, out _));
 }
