@@ -61,6 +61,55 @@ public class ProfileRelayTests
         Assert.InRange(taken, 0, ProfileRelay.BlockRows * 3);
     }
 
+    [Fact]
+    public void Wide_rows_fill_short_blocks_and_give_their_memory_back()
+    {
+        var widths = new List<(int Row, int Width)>();
+        var relay = new ProfileRelay(r => widths.Add((r.RowNumber, r.Width)));
+        var buffers = new HashSet<RowBuffer>(ReferenceEqualityComparer.Instance);
+        for (int i = 1; i <= 40; i++)
+        {
+            var row = relay.Next;
+            buffers.Add(row);
+            row.Clear();
+            row.RowNumber = i;
+            row.Put(i % 2 == 0 ? RowBuffer.MaxColumns - 1 : 3, new CellValue { Kind = CellKind.Number, Number = i });
+            relay.Commit();
+        }
+        relay.Complete();
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (i, i % 2 == 0 ? RowBuffer.MaxColumns : 4)), widths);
+        // A block closes after BlockCells cells: with every other row 16,384 cells wide, a block holds 4 rows (not 256),
+        // so the four blocks use 16 buffers in all.
+        Assert.Equal(2, ProfileRelay.BlockCells / RowBuffer.MaxColumns);
+        Assert.Equal(16, buffers.Count);
+        Assert.All(buffers, b => Assert.InRange(b.Capacity, 1, ProfileRelay.KeptRowCells));
+        relay.Dispose();
+    }
+
+    [Fact]
+    public void A_wide_sheet_reads_the_same_with_the_helper()
+    {
+        var book = new XlsxBuilder();
+        var rows = new System.Text.StringBuilder();
+        for (int r = 1; r <= 60; r++)
+        {
+            rows.Append($"<row r=\"{r}\">");
+            foreach (int c in new[] { 0, 1, 700, 2999 })
+            {
+                var reference = XlsxBuilder.Ref(c, r);
+                rows.Append(r == 1 ? book.Cell(reference, $"h{c}") : $"<c r=\"{reference}\"><v>{r * 10 + c}</v></c>");
+            }
+            rows.Append("</row>");
+        }
+        book.Sheet("Wide", rows.ToString());
+        using var dir = new TempDir();
+        var path = book.Save(dir);
+        var options = new ExcelReadOptions { BatchSize = 7 };
+        var alone = Snapshot(path, options with { ProfileHelperAfterRows = int.MaxValue });
+        Assert.Equal(alone, Snapshot(path, options with { ProfileHelperAfterRows = 1 }));
+        Assert.Contains("h2999:", alone, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Workbooks() => new(Corpus.Files("*.xls*").Select(Path.GetFileName)!);
 
     /// <summary>Every sheet of every corpus workbook, with the helper from the first data row and without it.</summary>

@@ -53,6 +53,24 @@ internal sealed class RowBuffer
         _cells[column] = value;
     }
 
+    /// <summary>Cells the buffer can hold without growing (it grows to the widest row it has held).</summary>
+    public int Capacity => _cells.Length;
+
+    /// <summary>Empties the buffer and gives back the memory of a wide row: afterwards it holds at most <paramref name="cells"/> cells before growing.</summary>
+    public void Trim(int cells)
+    {
+        if (_cells.Length <= cells)
+        {
+            Clear();
+            return;
+        }
+        _cells = new CellValue[cells];
+        _set = new int[Math.Min(_set.Length, cells)];
+        _setCount = 0;
+        Width = 0;
+        Hidden = false;
+    }
+
     public void Clear()
     {
         for (int i = 0; i < _setCount; i++)

@@ -7,18 +7,22 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// <summary>
 /// Pass 1 on two threads without copying rows: the scanning thread reads rows straight into the buffers of a block,
 /// and a helper thread profiles and spools each full block (in order) while the next one is read. Blocks go round
-/// (four of <see cref="BlockRows"/> rows), so memory is fixed. A failure on the helper reaches the scanning thread at
-/// its next hand-over or at <see cref="Complete"/>.
+/// (four of at most <see cref="BlockRows"/> rows or <see cref="BlockCells"/> cells), and a buffer that held a wide row
+/// gives its memory back once profiled, so memory stays small even for 16,384-column rows. A failure on the helper
+/// reaches the scanning thread at its next hand-over or at <see cref="Complete"/>.
 /// </summary>
 internal sealed class ProfileRelay : IDisposable
 {
     public const int BlockRows = 256;
+    public const int BlockCells = 1 << 15;
+    public const int KeptRowCells = 1024;
     private const int Blocks = 4;
 
     private sealed class Block
     {
         public readonly RowBuffer[] Rows = Enumerable.Range(0, BlockRows).Select(_ => new RowBuffer()).ToArray();
         public int Count;
+        public int Cells;
     }
 
     private readonly Action<RowBuffer> _take;
@@ -47,7 +51,8 @@ internal sealed class ProfileRelay : IDisposable
     /// <summary>Hands the row just read into <see cref="Next"/> to the helper.</summary>
     public void Commit()
     {
-        if (++_filling.Count == BlockRows)
+        _filling.Cells += _filling.Rows[_filling.Count].Width;
+        if (++_filling.Count == BlockRows || _filling.Cells >= BlockCells)
             HandOver();
     }
 
@@ -76,7 +81,11 @@ internal sealed class ProfileRelay : IDisposable
                 try
                 {
                     for (int i = 0; i < block.Count; i++)
+                    {
                         _take(block.Rows[i]);
+                        if (block.Rows[i].Capacity > KeptRowCells)
+                            block.Rows[i].Trim(KeptRowCells);
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -84,6 +93,7 @@ internal sealed class ProfileRelay : IDisposable
                 }
             }
             block.Count = 0;
+            block.Cells = 0;
             _free.Add(block);
         }
     }
