@@ -46,8 +46,7 @@ internal sealed class CsvProfile
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ObserveAll(CsvParser parser, CsvReadOptions options, CultureInfo culture, string file, CancellationToken cancel)
     {
-        var decimalSeparator = culture.NumberFormat.NumberDecimalSeparator;
-        char separator = decimalSeparator.Length == 1 ? decimalSeparator[0] : '\0';
+        char separator = TextValues.FastSeparator(culture);
         while (!cancel.IsCancellationRequested && parser.ReadRecord())
             Observe(parser, options, culture, separator, file);
     }

@@ -132,11 +132,7 @@ public abstract partial class ExcelSheetReader
             }
             _row.Clear();
             _row.RowNumber = _spooledRow;
-            for (int i = 0; i < _spooledCells; i++)
-            {
-                int column = _spool.ReadCell(out var cell);
-                _row.Put(column, cell);
-            }
+            _spool.ReadCells(_row, _spooledCells);
         }
         catch (IOException ex)
         {

@@ -10,15 +10,14 @@ internal sealed class TextConverter
     private readonly CultureInfo _culture;
     private readonly string? _format;
 
-    private readonly char _separator; // the culture's decimal separator when it is one char, else '\0' (no fast path)
+    private readonly char _separator;
 
     public TextConverter(ColumnType type, CultureInfo culture, string? format)
     {
         Type = type;
         _culture = culture;
         _format = format;
-        var separator = culture.NumberFormat.NumberDecimalSeparator;
-        _separator = separator.Length == 1 ? separator[0] : '\0';
+        _separator = TextValues.FastSeparator(culture);
     }
 
     public ColumnType Type { get; }
@@ -49,10 +48,9 @@ internal sealed class TextConverter
                 ((StringVector)vector).Append(textAsString ?? new string(text));
                 return true;
             case ColumnType.Int64:
-                return Append((PrimitiveVector<long>)vector, FastNumbers.TryInt64(text, out long l) || TextValues.TryParseInt64(text, _culture, out l), l);
+                return Append((PrimitiveVector<long>)vector, TextValues.TryParseInt64(text, _culture, out long l), l);
             case ColumnType.Double:
-                return Append((PrimitiveVector<double>)vector,
-                    (_separator != '\0' && FastNumbers.TryDouble(text, _separator, out double d)) || TextValues.TryParseDouble(text, _culture, out d), d);
+                return Append((PrimitiveVector<double>)vector, TextValues.TryParseDouble(text, _culture, _separator, out double d), d);
             case ColumnType.Boolean:
                 return Append((PrimitiveVector<bool>)vector, TextValues.TryParseBoolean(text, _format, out bool b), b);
             case ColumnType.Date:

@@ -52,16 +52,26 @@ internal static class TextValues
         return FastNumbers.TryInt64(s, out value) || long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
+    public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, out double value) =>
+        TryParseDouble(text, culture, FastSeparator(culture), out value);
+
+    /// <param name="fastSeparator">The culture's <see cref="FastSeparator"/>, looked up once by a caller parsing many values.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, out double value)
+    public static bool TryParseDouble(ReadOnlySpan<char> text, CultureInfo culture, char fastSeparator, out double value)
     {
         var s = Trim(text);
-        var separator = culture.NumberFormat.NumberDecimalSeparator;
-        if (separator.Length == 1 && FastNumbers.TryDouble(s, separator[0], out value))
+        if (fastSeparator != '\0' && FastNumbers.TryDouble(s, fastSeparator, out value))
             return true;
         value = 0;
-        return NumberShape(s, separator) != Shape.NotANumber
+        return NumberShape(s, culture.NumberFormat.NumberDecimalSeparator) != Shape.NotANumber
             && double.TryParse(s, NumberStyles.Float, Numbers(culture), out value);
+    }
+
+    /// <summary>The culture's decimal separator when it is one char (the fast parsers' case), else '\0'.</summary>
+    public static char FastSeparator(CultureInfo culture)
+    {
+        var separator = culture.NumberFormat.NumberDecimalSeparator;
+        return separator.Length == 1 ? separator[0] : '\0';
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NumberFormatInfo> NumberFormats = new();

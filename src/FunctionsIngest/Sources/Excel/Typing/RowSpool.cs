@@ -136,12 +136,18 @@ internal sealed class RowSpool : IDisposable
         if (!TryReadRowStart(out int rowNumber, out int count, out _))
             return false;
         row.RowNumber = rowNumber;
+        ReadCells(row, count);
+        return true;
+    }
+
+    /// <summary>The current row's next <paramref name="count"/> cells into <paramref name="row"/> (not cleared first).</summary>
+    public void ReadCells(RowBuffer row, int count)
+    {
         for (int i = 0; i < count; i++)
         {
             int column = ReadCell(out var cell);
             row.Put(column, cell);
         }
-        return true;
     }
 
     /// <summary>
@@ -178,25 +184,14 @@ internal sealed class RowSpool : IDisposable
                 _bufferPos += 10;
                 return first;
             }
-            if (first < 0x80 && fixedKind == SharedText)
+            if (first < 0x80 && fixedKind == SharedText && TryDecodeVarint(span[2..], out uint index, out int used))
             {
-                int index = 0, n = 2;
-                for (int shift = 0; ; shift += 7)
-                {
-                    byte b = span[n++];
-                    index |= (b & 0x7F) << shift;
-                    if (b < 0x80 || shift == 28)
-                        break;
-                }
-                if (span[n - 1] < 0x80)
-                {
-                    cell = default;
-                    cell.Kind = CellKind.Text;
-                    cell.SharedIndex = index;
-                    cell.Text = _sharedStrings(index);
-                    _bufferPos += n;
-                    return first;
-                }
+                cell = default;
+                cell.Kind = CellKind.Text;
+                cell.SharedIndex = (int)index;
+                cell.Text = _sharedStrings(cell.SharedIndex);
+                _bufferPos += 2 + used;
+                return first;
             }
         }
         int column = (int)ReadVarint();
@@ -323,11 +318,28 @@ internal sealed class RowSpool : IDisposable
 
     private uint ReadVarint() => TryReadVarint(out uint value) ? value : throw new EndOfStreamException("The row spool ended early.");
 
+    /// <summary>A whole varint at the start of <paramref name="bytes"/>; false when it runs past them (or past 5 bytes).</summary>
+    private static bool TryDecodeVarint(ReadOnlySpan<byte> bytes, out uint value, out int used)
+    {
+        value = 0;
+        for (used = 0; used < Math.Min(bytes.Length, 5); used++)
+        {
+            byte b = bytes[used];
+            value |= (uint)(b & 0x7F) << (7 * used);
+            if (b < 0x80)
+            {
+                used++;
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool TryReadVarint(out uint value)
     {
-        if (_bufferPos < _bufferEnd && _buffer[_bufferPos] < 0x80)
+        if (TryDecodeVarint(_buffer.AsSpan(_bufferPos, _bufferEnd - _bufferPos), out value, out int used))
         {
-            value = _buffer[_bufferPos++]; // one-byte values (columns, small indexes) are the common case
+            _bufferPos += used; // the whole varint is buffered: the common case
             return true;
         }
         value = 0;
