@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FunctionsIngest.Datasets;
 using FunctionsIngest.Parquet;
+using FunctionsIngest.Sources;
 using FunctionsIngest.Sources.Csv;
 
 namespace CsvBench;
@@ -21,8 +22,13 @@ internal static class Program
                 Generate.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
                 return 0;
             case "convert":
-                using (var reader = CsvTableReader.Open(args[1], new CsvReadOptions()))
-                    rows = TableCopier.CopyToFile(reader, args[2], ParquetCompression.Snappy).RowsWritten;
+                bool singlePass = Environment.GetEnvironmentVariable("CSV_BENCH_TWO_PASS") != "1";
+                rows = SpeculativeRead.Run(single =>
+                {
+                    using var reader = CsvTableReader.Open(args[1], new CsvReadOptions { SinglePass = single && singlePass });
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"opened in {watch.Elapsed.TotalSeconds:0.000} s"));
+                    return TableCopier.CopyToFile(reader, args[2], ParquetCompression.Snappy).RowsWritten;
+                }, miss => Console.Error.WriteLine($"single pass missed: {miss.Message}"));
                 break;
             case "read":
                 rows = ParseOnly.Ours(args[1]);

@@ -37,16 +37,19 @@ public static class ConvertCommand
         }
         try
         {
-            using var source = TableSources.Open(parsed.Source, parsed.Input, parsed.Input);
-            var metadata = new Dictionary<string, string> { ["functionsingest.source"] = Path.GetFileName(parsed.Input) };
-            if (source.Sheet is not null)
-                metadata["functionsingest.sheet"] = source.Sheet;
-            var result = TableCopier.CopyToFile(source.Reader, parsed.Output, parsed.Compression, metadata);
+            var (result, sheet) = SpeculativeRead.Run(singlePass =>
+            {
+                using var source = TableSources.Open(parsed.Source, parsed.Input, parsed.Input, singlePass);
+                var metadata = new Dictionary<string, string> { ["functionsingest.source"] = Path.GetFileName(parsed.Input) };
+                if (source.Sheet is not null)
+                    metadata["functionsingest.sheet"] = source.Sheet;
+                return (TableCopier.CopyToFile(source.Reader, parsed.Output, parsed.Compression, metadata), source.Sheet);
+            });
             foreach (var warning in result.Warnings.Take(10))
                 stderr.WriteLine($"warning: {(warning.Location is null ? "" : warning.Location + ": ")}{warning.Message}");
             if (result.Warnings.Count > 10)
                 stderr.WriteLine($"warning: {result.Warnings.Count - 10} more warning(s) not shown");
-            var from = source.Sheet is null ? $"'{Path.GetFileName(parsed.Input)}'" : $"'{source.Sheet}'";
+            var from = sheet is null ? $"'{Path.GetFileName(parsed.Input)}'" : $"'{sheet}'";
             stdout.WriteLine($"{result.RowsWritten} rows, {result.Schema.Count} columns from {from} -> {parsed.Output} ({result.Bytes} bytes, {result.Duration.TotalSeconds:0.###} s)");
             return 0;
         }

@@ -15,14 +15,17 @@ public static partial class TableSources
 {
     /// <summary>
     /// Opens <paramref name="localPath"/> as <paramref name="source"/> describes. <paramref name="displayName"/> (the
-    /// storage-relative path) names the file in every message. Dispose the result.
+    /// storage-relative path) names the file in every message. Dispose the result. <paramref name="singlePass"/> lets a
+    /// large CSV file be read in one pass (<see cref="CsvReadOptions.SinglePass"/>): only for callers that read again
+    /// on <see cref="SpeculationMissedException"/> (<see cref="SpeculativeRead"/>).
     /// </summary>
-    public static OpenedSource Open(SourceDefinition source, string localPath, string displayName)
+    public static OpenedSource Open(SourceDefinition source, string localPath, string displayName, bool singlePass = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         return source.Type switch
         {
-            SourceTypes.Csv => new OpenedSource(CsvTableReader.Open(localPath, CsvOptions(source, displayName)), displayName, null, null),
+            SourceTypes.Csv => new OpenedSource(CsvTableReader.Open(localPath, CsvOptions(source, displayName) with { SinglePass = singlePass }),
+                displayName, null, null),
             SourceTypes.Json => new OpenedSource(OpenJson(source, localPath, displayName), displayName, null, null),
             SourceTypes.Excel => OpenExcel(source, localPath, displayName),
             _ => throw IngestErrors.UnknownSourceType(displayName, source.Type),

@@ -54,11 +54,18 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
 
     private async Task<StepResult> CopyAsync(WorkItem item, RunPaths paths, StepContext context, CancellationToken ct)
     {
-        var job = context.Job;
         await using var local = await storage.GetLocalFileAsync(item.File, ct);
-        var size = new FileInfo(local.Path).Length;
+        return await SpeculativeRead.RunAsync(singlePass => CopyFileAsync(item, paths, context, local.Path, singlePass, ct),
+            miss => context.Log.Info($"Reading '{item.File}' again in two passes: {miss.Message}", new { file = item.File }));
+    }
+
+    /// <summary>One attempt at the copy; a failed attempt leaves no staged part (the write is atomic) and the next overwrites.</summary>
+    private async Task<StepResult> CopyFileAsync(WorkItem item, RunPaths paths, StepContext context, string localPath, bool singlePass, CancellationToken ct)
+    {
+        var job = context.Job;
+        var size = new FileInfo(localPath).Length;
         var source = item.Sheet is null || job.Source.Sheets is not null ? job.Source : job.Source with { Sheet = item.Sheet };
-        var opened = TableSources.Open(source, local.Path, item.File);
+        var opened = TableSources.Open(source, localPath, item.File, singlePass);
         var metadata = new Dictionary<string, string>
         {
             ["functionsingest.job"] = job.Name,

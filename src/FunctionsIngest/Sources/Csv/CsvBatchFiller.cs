@@ -12,10 +12,13 @@ internal sealed class CsvBatchFiller : IDisposable
     private readonly TableSchema _schema;
     private readonly TextConverter[] _converters;
     private readonly StringPool[] _pools;
+    private readonly CsvRecordObserver? _observer;
     private RecordBatch _batch = null!;
 
-    public CsvBatchFiller(CsvParser parser, string file, TableSchema schema, TextConverter[] converters)
+    /// <param name="observer">Profiles every record before it is converted (a single-pass read checks its sample's types with it).</param>
+    public CsvBatchFiller(CsvParser parser, string file, TableSchema schema, TextConverter[] converters, CsvRecordObserver? observer = null)
     {
+        _observer = observer;
         _parser = parser;
         _file = file;
         _schema = schema;
@@ -24,6 +27,8 @@ internal sealed class CsvBatchFiller : IDisposable
     }
 
     public CsvParser Parser => _parser;
+
+    public CsvRecordObserver? Observer => _observer;
 
     /// <summary>Clears <paramref name="batch"/> and fills it with up to its capacity of records; returns the row count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -34,6 +39,7 @@ internal sealed class CsvBatchFiller : IDisposable
         int rows = 0;
         while (rows < rowNumbers.Length && _parser.ReadRecord())
         {
+            _observer?.Observe(_parser);
             AppendRecord();
             rowNumbers[rows++] = _parser.RecordLine;
         }

@@ -10,3 +10,6 @@ internal readonly record struct CsvChunk(long Start, long End, long FirstLine);
 /// from a start proven the same way), so pass 2 may parse the chunks independently and in parallel.
 /// </summary>
 internal sealed record CsvChunkPlan(Encoding Encoding, IReadOnlyList<CsvChunk> Chunks);
+
+/// <summary>Candidate cuts of a file: byte bounds of many chunks and of two halves (each list: first offset ... length).</summary>
+internal sealed record CsvCuts(Encoding Encoding, IReadOnlyList<long> Bounds, IReadOnlyList<long> Halves);

@@ -9,15 +9,17 @@ namespace FunctionsIngest.Sources.Csv;
 /// Pass 2 on two threads for a file pass 1 cut into proven chunks: worker w fills the batches of chunks w, w + 2, ...
 /// into its own short queue, and <see cref="Next"/> takes them chunk by chunk, so batches come in file order while
 /// both workers parse. Each worker holds a few batches, so memory does not depend on the row count. A failure
-/// reaches the caller when it gets to the failing batch, after every batch before it.
+/// reaches the caller when it gets to the failing batch, after every batch before it. Unproven chunks (a single-pass
+/// read) number their lines from 1 and profile every record; <see cref="Next"/> shifts their line numbers by the lines
+/// of the chunks before and adds their profiles up in <see cref="Profile"/>.
 /// </summary>
 internal sealed class CsvParallelFill : IDisposable
 {
     private const int Workers = 2;
     private const int BatchesPerWorker = 4;
 
-    /// <summary>A filled batch with its rows' line numbers, the end of a chunk (Batch null), or a failure.</summary>
-    private sealed record Item(RecordBatch? Batch, long[]? Rows, int Count, ExceptionDispatchInfo? Error);
+    /// <summary>A filled batch with its rows' line numbers, the end of a chunk (Batch null: its lines and profile), or a failure.</summary>
+    private sealed record Item(RecordBatch? Batch, long[]? Rows, int Count, ExceptionDispatchInfo? Error, long Lines = 0, CsvProfile? Profile = null);
 
     private sealed class Worker
     {
@@ -31,13 +33,18 @@ internal sealed class CsvParallelFill : IDisposable
     private readonly Func<CsvChunk, int, CsvParser> _openChunk;
     private readonly IReadOnlyList<CsvChunk> _chunks;
     private readonly Func<CsvParser, CsvBatchFiller> _filler;
+    private readonly bool _relativeLines;
+    private long _linesBefore;
     private int _chunk;
     private Item? _lent;
     private int _lentBy;
 
     /// <param name="openChunk">A parser positioned at the chunk's first record (for chunk 0: past skipped rows and the header).</param>
-    public CsvParallelFill(IReadOnlyList<CsvChunk> chunks, Func<CsvChunk, int, CsvParser> openChunk, Func<CsvParser, CsvBatchFiller> filler, TableSchema schema, int batchSize)
+    /// <param name="relativeLines">True: every chunk's parser numbers its lines from 1.</param>
+    public CsvParallelFill(IReadOnlyList<CsvChunk> chunks, Func<CsvChunk, int, CsvParser> openChunk, Func<CsvParser, CsvBatchFiller> filler,
+        TableSchema schema, int batchSize, bool relativeLines = false)
     {
+        _relativeLines = relativeLines;
         _chunks = chunks;
         _openChunk = openChunk;
         _filler = filler;
@@ -52,6 +59,9 @@ internal sealed class CsvParallelFill : IDisposable
             worker.Thread.Start();
         }
     }
+
+    /// <summary>The profiles of the chunks taken to their end so far, added up in order (fillers with an observer only).</summary>
+    public CsvProfile? Profile { get; private set; }
 
     /// <summary>The next batch in file order (valid until the next call) with its rows' line numbers; null at the end.</summary>
     public (RecordBatch Batch, long[] Rows)? Next()
@@ -68,14 +78,33 @@ internal sealed class CsvParallelFill : IDisposable
             item.Error?.Throw();
             if (item.Batch is null)
             {
-                _chunk++;
+                EndChunk(item);
                 continue;
+            }
+            if (_relativeLines && _linesBefore != 0)
+            {
+                foreach (ref long line in item.Rows.AsSpan(0, item.Count))
+                    line += _linesBefore;
             }
             _lent = item;
             _lentBy = w;
             return (item.Batch, item.Rows!);
         }
         return null;
+    }
+
+    private void EndChunk(Item end)
+    {
+        if (end.Profile is { } profile)
+        {
+            if (Profile is null)
+                Profile = profile;
+            else
+                Profile.Append(profile, _linesBefore);
+        }
+        if (_relativeLines)
+            _linesBefore += end.Lines;
+        _chunk++;
     }
 
     private void Produce(Worker worker, int first)
@@ -96,7 +125,7 @@ internal sealed class CsvParallelFill : IDisposable
                     if (count < rows.Length)
                         break;
                 }
-                worker.Ready.Add(new Item(null, null, 0, null), _stop.Token);
+                worker.Ready.Add(new Item(null, null, 0, null, filler.Parser.NextLine - 1, filler.Observer?.Profile), _stop.Token);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -65,8 +65,12 @@ internal sealed class CsvProfile
         ShortRows += next.ShortRows;
     }
 
+    /// <summary>True when column <paramref name="column"/> held at least one non-empty value.</summary>
+    public bool SawValues(int column) => column < _seen.Length && _seen[column] != ValueKind.None;
+
+    /// <summary>Profiles the record the parser is on: checks its field count, counts it if short, adds its kinds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
+    public void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
     {
         Rows++;
         int fields = parser.FieldCount;

@@ -36,6 +36,14 @@ public sealed record CsvReadOptions
     /// <summary>True: the next batch is parsed on the thread pool while the caller consumes the current one.</summary>
     public bool ReadAhead { get; init; } = true;
 
+    /// <summary>
+    /// True: one pass instead of two, on a file large enough to be cut: column types come from a sample (the first,
+    /// middle and last chunks) and every record is profiled as it is read. When the whole file's types differ from the
+    /// sample's, or any record fails, reading ends in <see cref="SpeculationMissedException"/> and the caller must
+    /// discard the output and read again without it (<see cref="SpeculativeRead"/>). False (default): two passes.
+    /// </summary>
+    public bool SinglePass { get; init; }
+
     /// <summary>Files at least this large are profiled in chunks on all cores (<see cref="CsvSplitScan"/>); tests lower it.</summary>
     internal long SplitScanMinBytes { get; init; } = 4 << 20;
 

@@ -20,26 +20,32 @@ internal static class CsvSplitScan
     /// <summary>The profile and the cuts, or null when the file is not split (small, one core, no header, other encoding) or a chunk failed.</summary>
     public static (CsvProfile Profile, CsvChunkPlan Plan)? TryScan(string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture)
     {
+        if (TryCut(path, file, options) is not { } cuts)
+            return null;
+        // Every cut must fall between records: with many quoted line breaks, one of many cuts likely does not, so
+        // two halves get a second chance.
+        return Scan(path, file, options, dialect, culture, cuts.Encoding, cuts.Bounds)
+            ?? (cuts.Halves.Count < cuts.Bounds.Count ? Scan(path, file, options, dialect, culture, cuts.Encoding, cuts.Halves) : null);
+    }
+
+    /// <summary>
+    /// Where the file may be cut (unproven: a cut may fall inside a quoted field): the bounds of many chunks and of two
+    /// halves; null when the file is not split (small, one core, no header, other encoding).
+    /// </summary>
+    public static CsvCuts? TryCut(string path, string file, CsvReadOptions options)
+    {
         if (!options.HasHeader || Environment.ProcessorCount < 2)
             return null;
         var named = TextEncodings.Resolve(options.Encoding, file);
-        Encoding encoding;
-        List<long> bounds, halves;
-        using (var probe = TextSourceFile.OpenRead(path, file))
-        {
-            long length = probe.Length;
-            if (length < options.SplitScanMinBytes)
-                return null;
-            (encoding, int skip) = TextEncodings.Detect(probe, named, file);
-            if (encoding.CodePage is not (65001 or 1252))
-                return null;
-            bounds = Cuts(probe, skip, Math.Max(options.SplitChunkBytes, length / MaxChunks));
-            halves = Cuts(probe, skip, Math.Max(1, (length - skip) / 2));
-        }
-        // Every cut must fall between records: with many quoted line breaks, one of many cuts likely does not, so
-        // two halves get a second chance.
-        return Scan(path, file, options, dialect, culture, encoding, bounds)
-            ?? (halves.Count < bounds.Count ? Scan(path, file, options, dialect, culture, encoding, halves) : null);
+        using var probe = TextSourceFile.OpenRead(path, file);
+        long length = probe.Length;
+        if (length < options.SplitScanMinBytes)
+            return null;
+        var (encoding, skip) = TextEncodings.Detect(probe, named, file);
+        if (encoding.CodePage is not (65001 or 1252))
+            return null;
+        var bounds = Cuts(probe, skip, Math.Max(options.SplitChunkBytes, length / MaxChunks));
+        return bounds.Count < 3 ? null : new CsvCuts(encoding, bounds, Cuts(probe, skip, Math.Max(1, (length - skip) / 2)));
     }
 
     /// <summary>skip, the line starts after skip + step, skip + 2 step, ..., the length; at least 3 bounds or none.</summary>
@@ -58,7 +64,7 @@ internal static class CsvSplitScan
         return bounds.Count < 3 ? [] : bounds;
     }
 
-    private static (CsvProfile Profile, CsvChunkPlan Plan)? Scan(string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture, Encoding encoding, List<long> bounds)
+    private static (CsvProfile Profile, CsvChunkPlan Plan)? Scan(string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture, Encoding encoding, IReadOnlyList<long> bounds)
     {
         if (bounds.Count < 3)
             return null;
@@ -115,7 +121,7 @@ internal static class CsvSplitScan
         return (profiles[0], new CsvChunkPlan(encoding, parts));
     }
 
-    private static long ScanChunk(CsvProfile profile, int i, string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture, Encoding encoding, List<long> bounds)
+    private static long ScanChunk(CsvProfile profile, int i, string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture, Encoding encoding, IReadOnlyList<long> bounds)
     {
         using var parser = Open(path, file, dialect, encoding, bounds[i], bounds[i + 1]);
         return Observe(profile, parser, options, culture, file);
@@ -137,7 +143,7 @@ internal static class CsvSplitScan
     }
 
     /// <summary>The offset just after the first LF at or after <paramref name="from"/>; the stream's length if there is none.</summary>
-    private static long LineStartAfter(Stream stream, long from)
+    public static long LineStartAfter(Stream stream, long from)
     {
         stream.Position = from;
         var buffer = new byte[1 << 16];

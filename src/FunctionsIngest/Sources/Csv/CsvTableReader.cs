@@ -8,7 +8,10 @@ namespace FunctionsIngest.Sources.Csv;
 /// header and every column's type (<see cref="CsvProfile"/>), then <see cref="ReadNextBatch"/> streams the records
 /// into two alternating batches, parsing the next one on the thread pool while the caller consumes the current one
 /// (<see cref="CsvReadOptions.ReadAhead"/>). When pass 1 cut the file into proven chunks, pass 2 parses two chunks at
-/// once instead (<see cref="CsvParallelFill"/>). Memory depends on batch size and the longest record, never on the row count.
+/// once instead (<see cref="CsvParallelFill"/>). With <see cref="CsvReadOptions.SinglePass"/> the types come from a
+/// sample (<see cref="CsvSample"/>) and the one pass profiles every record as pass 1 would: at the end the whole file's
+/// types must be the sample's, else (or on any error) reading ends in <see cref="SpeculationMissedException"/>.
+/// Memory depends on batch size and the longest record, never on the row count.
 /// </summary>
 public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
 {
@@ -20,6 +23,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     private readonly long[][] _rowNumbers;
     private readonly bool _readAhead;
     private readonly List<SourceWarning> _warnings = [];
+    private SinglePassCheck? _singlePass;
     private Task<int>? _pending;
     private int _current = 1;
     private bool _done;
@@ -50,6 +54,8 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
             using var sample = TextEncodings.Open(filePath, file, options.Encoding, 1 << 12);
             dialect = dialect with { Delimiter = CsvDelimiterSniffer.Sniff(sample, options.Quote, options.SkipRows) };
         }
+        if (options.SinglePass && options.ReadAhead && TryOpenSinglePass(filePath, file, options, dialect, culture) is { } single)
+            return single;
         var split = CsvSplitScan.TryScan(filePath, file, options, dialect, culture);
         var profile = split?.Profile;
         if (profile is null)
@@ -85,6 +91,30 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         return reader;
     }
 
+    /// <summary>What the single pass checks at the end: the whole file's schema must be the one read.</summary>
+    private sealed record SinglePassCheck(string File, CsvReadOptions Options, System.Globalization.CultureInfo Culture);
+
+    /// <summary>The single-pass reader, or null when the file is not cut, the sample fails, or a column is empty in the sample.</summary>
+    private static CsvTableReader? TryOpenSinglePass(string path, string file, CsvReadOptions options, CsvDialect dialect, System.Globalization.CultureInfo culture)
+    {
+        if (CsvSplitScan.TryCut(path, file, options) is not { } cuts || CsvSample.TryProfile(path, file, options, dialect, culture, cuts) is not { } sample)
+            return null;
+        var schema = sample.BuildSchema(options.Schema, file, out var converters, culture);
+        for (int i = 0; i < schema.Count; i++)
+        {
+            if (!converters[i].IsOverride && !sample.SawValues(i))
+                return null; // no value in the sample says what the column holds
+        }
+        var chunks = new CsvChunk[cuts.Bounds.Count - 1];
+        for (int i = 0; i < chunks.Length; i++)
+            chunks[i] = new CsvChunk(cuts.Bounds[i], cuts.Bounds[i + 1], 1);
+        var plan = new CsvChunkPlan(cuts.Encoding, chunks);
+        var parallel = new CsvParallelFill(chunks, (chunk, index) => OpenChunk(path, file, options, dialect, plan, chunk, index),
+            parser => new CsvBatchFiller(parser, file, schema, converters, new CsvRecordObserver(sample.Continuation(), options, culture, file)),
+            schema, options.BatchSize, relativeLines: true);
+        return new CsvTableReader(null, parallel, schema, options.BatchSize, readAhead: true) { _singlePass = new SinglePassCheck(file, options, culture) };
+    }
+
     /// <summary>A parser at chunk <paramref name="index"/>'s first record: for chunk 0, past the skipped rows and the header.</summary>
     private static CsvParser OpenChunk(string path, string file, CsvReadOptions options, CsvDialect dialect, CsvChunkPlan plan, CsvChunk chunk, int index)
     {
@@ -107,6 +137,9 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     }
 
     public TableSchema Schema { get; }
+
+    /// <summary>True when the file is read in one pass with types from a sample (<see cref="CsvReadOptions.SinglePass"/> and a file that could be cut).</summary>
+    internal bool IsSinglePass => _singlePass is not null;
 
     public long RowsRead { get; private set; }
 
@@ -156,6 +189,11 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             next = parallel.Next();
         }
+        catch (IngestException ex) when (_singlePass is { } check)
+        {
+            _done = true;
+            throw new SpeculationMissedException($"'{check.File}': the single pass failed ({ex.Message}).", ex);
+        }
         catch
         {
             _done = true;
@@ -165,11 +203,27 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             _done = true;
             _parallelBatch = null;
+            if (_singlePass is { } check)
+                Confirm(check, parallel.Profile!);
             return null;
         }
         (_parallelBatch, _parallelRows) = batch;
         RowsRead += _parallelBatch.RowCount;
         return _parallelBatch;
+    }
+
+    /// <summary>The single pass is kept only when the whole file gives the schema its sample gave.</summary>
+    private void Confirm(SinglePassCheck check, CsvProfile whole)
+    {
+        var schema = whole.BuildSchema(check.Options.Schema, check.File, out _, check.Culture);
+        for (int i = 0; i < Schema.Count; i++)
+        {
+            if (schema[i].Type != Schema[i].Type)
+                throw new SpeculationMissedException(
+                    $"'{check.File}': column '{Schema[i].Name}' is {schema[i].Type} over the whole file, not {Schema[i].Type} as in the sample.");
+        }
+        if (whole.ShortRows > 0)
+            _warnings.Add(IngestErrors.ShortRowsWarning(whole.ShortRows, whole.FirstShortLine));
     }
 
     private int Fill(int index) => _filler!.Fill(_batches[index], _rowNumbers[index]);
