@@ -42,6 +42,25 @@ public sealed class ConvertCsvJsonTests : ConvertTestBase
         Assert.Equal(["1", "2"], Enumerable.Range(0, 2).Select(table.Row));
     }
 
+    [Fact]
+    public void A_large_csv_is_converted_in_one_pass_or_read_again_when_its_types_change_past_the_sample()
+    {
+        var steady = Write("steady.csv", string.Concat(Enumerable.Range(0, 260_000).Select(i => $"{i},{i % 1000}.5\n")).Insert(0, "id,x\n"));
+        var changing = Write("changing.csv", Jobs.CsvJsonRunTests.IntegersWithOneLateFraction());
+
+        foreach (var (input, expected) in new[] { (steady, "79999|999.5"), (changing, "80000|2.5|late") })
+        {
+            var output = Path.ChangeExtension(input, ".parquet");
+            var (exit, stdout, stderr) = Convert(input, output);
+            Assert.True(exit == 0, stderr);
+            Assert.StartsWith("260000 rows", stdout, StringComparison.Ordinal);
+            var table = DatasetReader.ReadAllReaders(output);
+            Assert.Equal(260_000, table.Rows.Count);
+            Assert.Equal(expected, table.Row(expected.StartsWith("79999", StringComparison.Ordinal) ? 79_999 : 80_000));
+            Assert.Empty(Directory.GetFiles(Dir, "*.tmp")); // the missed attempt left nothing behind
+        }
+    }
+
     [Theory]
     [InlineData("--sheet", "Data", "--sheet does not apply to csv input")]
     [InlineData("--encoding", "klingon-8", "--encoding: 'klingon-8' is not a known encoding")]

@@ -45,6 +45,30 @@ public sealed class CsvJsonRunTests : IDisposable
         Assert.Equal("00124|-2.25|2024-02-04|Café", table.Row(1));
     }
 
+    /// <summary>Over 4 MiB, so the copy step tries the single pass; row 80,000 (past the sampled slices) is the only fraction.</summary>
+    internal static string IntegersWithOneLateFraction(int rows = 260_000) =>
+        "id,n,label\n" + string.Concat(Enumerable.Range(0, rows).Select(i => i == 80_000 ? $"{i},2.5,late\n" : $"{i},{i % 1000},row {i}\n"));
+
+    [Fact]
+    public async Task A_large_csv_whose_type_changes_past_the_sample_is_read_again_in_two_passes_and_written_once()
+    {
+        _app.AddFile("in/big.csv", Encoding.UTF8.GetBytes(IntegersWithOneLateFraction()));
+        var jobId = await _client.CreateJobAsync(new { name = "big", source = new { path = "in/big.csv" }, destination = new { path = "datasets/big" } });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(260_000, run.GetProperty("rowsWritten").GetInt64());
+        var table = DatasetReader.ReadAllReaders(Assert.Single(Parts("datasets/big")));
+        Assert.Equal(260_000, table.Rows.Count);
+        Assert.Equal("80000|2.5|late", table.Row(80_000));
+        Assert.Equal("79999|999|row 79999", table.Row(79_999));
+        var (_, logs, _) = await _client.SendAsync(System.Net.Http.HttpMethod.Get, $"/api/runs/{run.GetProperty("id").GetString()}/logs");
+        var again = logs.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("message").GetString()!)
+            .Single(m => m.StartsWith("Reading 'in/big.csv' again in two passes", StringComparison.Ordinal));
+        Assert.Contains("line 80002", again, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_json_job_flattens_nested_objects_and_applies_its_schema()
     {

@@ -67,7 +67,9 @@ internal sealed class CsvBatchFiller : IDisposable
             if (TextValues.Trim(text).IsEmpty)
                 AppendNull(vector, i);
             else if (!converter.TryAppend(vector, text))
-                throw converter.IsOverride
+                throw _observer is not null && !converter.IsOverride
+                    ? new SpeculationMissedException($"column '{_schema[i].Name}' holds a value that is not {converter.Type}")
+                    : converter.IsOverride
                     ? IngestErrors.BadValue(_file, _parser.RecordLine, _schema[i].Name, text.ToString(), converter.Type)
                     : IngestErrors.TextSourceChanged(_file, _parser.RecordLine, _schema[i].Name);
         }

@@ -11,7 +11,8 @@ namespace FunctionsIngest.Sources.Csv;
 /// both workers parse. Each worker holds a few batches, so memory does not depend on the row count. A failure
 /// reaches the caller when it gets to the failing batch, after every batch before it. Unproven chunks (a single-pass
 /// read) number their lines from 1 and profile every record; <see cref="Next"/> shifts their line numbers by the lines
-/// of the chunks before and adds their profiles up in <see cref="Profile"/>.
+/// of the chunks before and adds their profiles up in <see cref="Profile"/>; any failure in them (with line numbers that
+/// count from the chunk's start) becomes a <see cref="SpeculationMissedException"/> naming the file line.
 /// </summary>
 internal sealed class CsvParallelFill : IDisposable
 {
@@ -75,6 +76,8 @@ internal sealed class CsvParallelFill : IDisposable
         {
             int w = _chunk % Workers;
             var item = _workers[w].Ready.Take(_stop.Token);
+            if (item.Error is { SourceException: var error } && _relativeLines)
+                throw new SpeculationMissedException($"line {item.Lines + _linesBefore}" + (error is SpeculationMissedException ? ": " + error.Message : ""), error);
             item.Error?.Throw();
             if (item.Batch is null)
             {
@@ -109,11 +112,12 @@ internal sealed class CsvParallelFill : IDisposable
 
     private void Produce(Worker worker, int first)
     {
+        CsvBatchFiller? current = null;
         try
         {
             for (int c = first; c < _chunks.Count; c += Workers)
             {
-                using var filler = _filler(_openChunk(_chunks[c], c));
+                using var filler = current = _filler(_openChunk(_chunks[c], c));
                 while (true)
                 {
                     var (batch, rows) = worker.Free.Take(_stop.Token);
@@ -135,7 +139,7 @@ internal sealed class CsvParallelFill : IDisposable
         {
             try
             {
-                worker.Ready.Add(new Item(null, null, 0, ExceptionDispatchInfo.Capture(ex)), _stop.Token);
+                worker.Ready.Add(new Item(null, null, 0, ExceptionDispatchInfo.Capture(ex), current?.Parser.RecordLine ?? 0), _stop.Token);
             }
             catch (OperationCanceledException)
             {

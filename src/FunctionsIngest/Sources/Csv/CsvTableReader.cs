@@ -189,10 +189,10 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             next = parallel.Next();
         }
-        catch (IngestException ex) when (_singlePass is { } check)
+        catch (SpeculationMissedException miss) when (_singlePass is { } check)
         {
             _done = true;
-            throw new SpeculationMissedException($"'{check.File}': the single pass failed ({ex.Message}).", ex);
+            throw new SpeculationMissedException($"'{check.File}': the single pass stopped at {miss.Message}.", miss.InnerException);
         }
         catch
         {
