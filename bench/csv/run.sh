@@ -36,6 +36,7 @@ measure() { # name, command...  => "name wall-seconds peakMB cpu-seconds" from /
 
 for i in $(seq 1 "$repeats"); do
   measure ours     "${bench[@]}" convert "$csv" "$work/ours.parquet"
+  measure two-pass env CSV_BENCH_TWO_PASS=1 "${bench[@]}" convert "$csv" "$work/two-pass.parquet"
   measure duckdb   node "$here/duckdb-convert.cjs" "$csv" "$work/duck.parquet"
   measure read     "${bench[@]}" read "$csv"
   measure csvhelper "${bench[@]}" csvhelper "$csv"
