@@ -72,6 +72,9 @@ public static partial class IngestErrors
     public static IngestException CastFailed(long row, string column, string value, ColumnType type) =>
         new($"Row {N(row)}, column '{column}': '{Clip(value)}' cannot be converted to {type}.") { Column = column, Cell = "row " + N(row) };
 
+    public static IngestException RequiredValueMissing(long row, string column) =>
+        new($"Row {N(row)}, column '{column}': the value is missing but the column is not nullable.") { Column = column, Cell = "row " + N(row) };
+
     public static string SpecColumnMissing(int index, string spec, string column, IEnumerable<string> available) =>
         $"Transform {index + 1} ({spec}): column '{column}' does not exist at this point. Columns: {List(available)}.";
 

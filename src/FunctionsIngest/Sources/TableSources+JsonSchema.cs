@@ -8,16 +8,33 @@ namespace FunctionsIngest.Sources;
 
 /// <summary>
 /// Declared column types for a JSON source, whose reader only infers: each declared column is cast from its inferred
-/// type, and a value that does not convert fails the read naming the row (as a bad value does in a CSV file).
+/// type, and a value that does not convert fails the read naming the row (as a bad value does in a CSV file); so
+/// does a missing or null value in a column declared not nullable.
 /// </summary>
 internal sealed class SchemaCastingReader : ITableReader, ISourceRowNumbers
 {
     private readonly ITableReader _inner;
     private readonly TransformPipeline _pipeline;
     private readonly string _file;
+    private readonly int[] _required;
     private int _lastRows;
 
-    private SchemaCastingReader(ITableReader inner, TransformPipeline pipeline, string file) => (_inner, _pipeline, _file) = (inner, pipeline, file);
+    private SchemaCastingReader(ITableReader inner, TransformPipeline pipeline, string file, IReadOnlyList<SchemaColumn> declared)
+    {
+        (_inner, _pipeline, _file) = (inner, pipeline, file);
+        var columns = pipeline.OutputSchema.Columns.ToArray();
+        var required = new List<int>();
+        for (int i = 0; i < columns.Length; i++)
+        {
+            if (declared.Any(d => !d.Nullable && string.Equals(d.Name, columns[i].Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                columns[i] = columns[i] with { Nullable = false };
+                required.Add(i);
+            }
+        }
+        _required = [.. required];
+        Schema = new TableSchema(columns);
+    }
 
     public static ITableReader Wrap(ITableReader inner, IReadOnlyList<SchemaColumn> schema, string file)
     {
@@ -29,7 +46,7 @@ internal sealed class SchemaCastingReader : ITableReader, ISourceRowNumbers
                     throw IngestErrors.SchemaColumnNotFound(file, column.Name, inner.Schema.Columns.Select(c => c.Name));
             }
             var casts = schema.Select(c => (TransformSpec)new CastSpec(c.Name, c.Type) { Format = c.Format, OnError = CastErrorMode.Fail }).ToArray();
-            return new SchemaCastingReader(inner, TransformPipeline.Create(inner.Schema, casts, new TransformContext()), file);
+            return new SchemaCastingReader(inner, TransformPipeline.Create(inner.Schema, casts, new TransformContext()), file, schema);
         }
         catch
         {
@@ -38,7 +55,7 @@ internal sealed class SchemaCastingReader : ITableReader, ISourceRowNumbers
         }
     }
 
-    public TableSchema Schema => _pipeline.OutputSchema;
+    public TableSchema Schema { get; }
 
     public long RowsRead => _inner.RowsRead;
 
@@ -56,7 +73,17 @@ internal sealed class SchemaCastingReader : ITableReader, ISourceRowNumbers
         var rows = _inner is ISourceRowNumbers numbered ? numbered.LastBatchRowNumbers : default;
         try
         {
-            return _pipeline.Process(batch, rows).Output;
+            var output = _pipeline.Process(batch, rows).Output;
+            foreach (int i in _required)
+            {
+                var column = output.Columns[i];
+                if (column.NullCount > 0)
+                {
+                    int row = Array.IndexOf(column.IsNull, true, 0, column.Count);
+                    throw IngestErrors.RequiredValueMissing(rows.IsEmpty ? RowsRead - batch.RowCount + row + 1 : rows[row], Schema[i].Name);
+                }
+            }
+            return output;
         }
         catch (IngestException ex) when (ex.File is null)
         {

@@ -90,6 +90,33 @@ public sealed class CsvJsonRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_json_column_declared_not_nullable_is_required_in_the_parquet_footer_and_a_record_without_it_fails_the_run()
+    {
+        _app.AddFile("in/ids/a.json", Encoding.UTF8.GetBytes("""[{"id":1,"v":"x"},{"id":2}]"""));
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "ids",
+            source = new { type = "json", path = "in/ids/*.json", schema = new object[] { new { name = "id", type = "int64", nullable = false } } },
+            destination = new { path = "datasets/ids" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        var part = Assert.Single(Parts("datasets/ids"));
+        var footer = FunctionsIngest.Testing.ParquetOracle.ReadAll(part, metadata: true).Footer;
+        var repetition = footer.GetProperty("schema").EnumerateArray().Skip(1)
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("repetition_type").GetString());
+        Assert.Equal("REQUIRED", repetition["id"]);
+        Assert.Equal("OPTIONAL", repetition["v"]);
+
+        _app.AddFile("in/ids/b.json", Encoding.UTF8.GetBytes("""[{"id":3},{"v":"no id"}]"""));
+        var failed = await _client.RunToEndAsync(jobId);
+        Assert.Equal("Failed", failed.GetProperty("runtimeStatus").GetString());
+        Assert.Contains("'in/ids/b.json', row 2, column 'id': the value is missing but the column is not nullable.", failed.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Transforms_rename_cast_filter_and_quarantine_rows_with_their_reason()
     {
         _app.AddFile("in/orders.csv", Encoding.UTF8.GetBytes("id,qty,region\n1,10,north\n,20,south\n3,x,north\n4,40,test\n5,50,east\n"));

@@ -136,7 +136,7 @@ public sealed class JobValidatorTests : IDisposable
 
         Assert.Equal(["source.headerRow", "source.range", "source.sheets"], excelResult.Errors.Keys.Order());
         Assert.Equal(["quarantine.compression", "quarantine.path", "source.layout", "source.schema[0].format", "source.schema[1].name",
-            "source.schema[2].format", "source.schema[2].nullable"], jsonResult.Errors.Keys.Order());
+            "source.schema[2].format"], jsonResult.Errors.Keys.Order());
     }
 
     [Fact]

@@ -77,6 +77,27 @@ public sealed class TableSourcesTests : IDisposable
     }
 
     [Fact]
+    public void A_json_column_declared_not_nullable_is_required_in_the_output_schema_and_a_missing_value_fails_naming_its_row()
+    {
+        var whole = _dir.Write("ok.json", Encoding.UTF8.GetBytes("[{\"id\":1,\"n\":\"a\"},{\"id\":2,\"n\":null}]"));
+        var gap = _dir.Write("gap.ndjson", Encoding.UTF8.GetBytes("{\"id\":1}\n{\"n\":\"x\"}\n\n{\"id\":null}\n"));
+        var source = new SourceDefinition { Type = SourceTypes.Json, Path = "in/*.json", Schema = [new SchemaColumn("id", ColumnType.Int64, null, false)] };
+
+        using (var opened = TableSources.Open(source, whole, "in/ok.json"))
+        {
+            Assert.False(opened.Reader.Schema[0].Nullable);
+            Assert.True(opened.Reader.Schema[1].Nullable);
+            AssertRows([[1L, "a"], [2L, null]], ReadAll(opened.Reader));
+        }
+        using (var opened = TableSources.Open(source with { Layout = "lines" }, gap, "in/gap.ndjson"))
+        {
+            var ex = Assert.Throws<IngestException>(() => ReadAll(opened.Reader));
+            Assert.Equal("'in/gap.ndjson', row 2, column 'id': the value is missing but the column is not nullable.", ex.Message);
+            Assert.Equal(("in/gap.ndjson", "row 2", "id"), (ex.File, ex.Cell, ex.Column));
+        }
+    }
+
+    [Fact]
     public void An_excel_source_reports_its_sheet_the_letters_of_its_columns_and_the_sheet_row_of_each_row()
     {
         var path = _dir.Write("book.xlsx", new XlsxBuilder()

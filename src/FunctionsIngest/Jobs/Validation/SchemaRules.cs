@@ -27,8 +27,6 @@ internal static class SchemaRules
                 errors.Add(field + ".type", $"is not a column type; use one of: {string.Join(", ", Enum.GetNames<ColumnType>())}.");
             if (column.Format is { } format)
                 CheckFormat(column, format, field + ".format", errors);
-            if (!column.Nullable && source.Type == SourceTypes.Json)
-                errors.Add(field + ".nullable", "false is not supported for json sources yet (JSON values are read as they come); use a 'required' transform instead.");
         }
     }
 
