@@ -39,8 +39,10 @@ internal sealed class CsvBatchFiller : IDisposable
         int rows = 0;
         while (rows < rowNumbers.Length && _parser.ReadRecord())
         {
-            _observer?.Observe(_parser);
-            AppendRecord();
+            if (_observer is null)
+                AppendRecord();
+            else
+                AppendObservedRecord(_observer);
             rowNumbers[rows++] = _parser.RecordLine;
         }
         return rows;
@@ -64,17 +66,60 @@ internal sealed class CsvBatchFiller : IDisposable
                     ((StringVector)vector).Append(_pools[i].Get(text));
                 continue;
             }
-            if (TextValues.Trim(text).IsEmpty)
-                AppendNull(vector, i);
-            else if (!converter.TryAppend(vector, text))
-                throw _observer is not null && !converter.IsOverride
-                    ? new SpeculationMissedException($"column '{_schema[i].Name}' holds a value that is not {converter.Type}")
-                    : converter.IsOverride
-                    ? IngestErrors.BadValue(_file, _parser.RecordLine, _schema[i].Name, text.ToString(), converter.Type)
-                    : IngestErrors.TextSourceChanged(_file, _parser.RecordLine, _schema[i].Name);
+            AppendConverted(vector, i, text, converter);
         }
         for (int i = fields; i < columns.Length; i++)
             AppendNull(columns[i], i);
+    }
+
+    /// <summary>
+    /// A single-pass record: profiled and converted at once. Inferred string columns need no kinds (a sample that
+    /// made a column text can only be confirmed by more values); other inferred columns take each field's kind from
+    /// <see cref="TextKindQuick"/> and, when it read the value too, append that instead of parsing again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AppendObservedRecord(CsvRecordObserver observer)
+    {
+        var profile = observer.Profile;
+        int observed = observer.ObserveShape(_parser);
+        var columns = _batch.Columns;
+        int fields = Math.Min(_parser.FieldCount, columns.Length);
+        for (int i = 0; i < fields; i++)
+        {
+            var vector = columns[i];
+            var text = _parser.Field(i);
+            var converter = _converters[i];
+            if (converter.Type == ColumnType.String)
+            {
+                if (text.IsEmpty && !_parser.IsQuoted(i))
+                    AppendNull(vector, i);
+                else
+                    ((StringVector)vector).Append(_pools[i].Get(text));
+                continue;
+            }
+            if (!converter.IsOverride && i < observed && !text.IsEmpty)
+            {
+                var kind = TextKindQuick.Of(text, observer.Separator, parseFraction: true, out long bits, out bool hasValue);
+                profile.AddKind(i, kind != ValueKind.None ? kind : TextValues.Classify(text, observer.Culture));
+                if (hasValue && converter.TryAppendRead(vector, kind, bits))
+                    continue;
+            }
+            AppendConverted(vector, i, text, converter);
+        }
+        for (int i = fields; i < columns.Length; i++)
+            AppendNull(columns[i], i);
+    }
+
+    private void AppendConverted(ColumnVector vector, int i, ReadOnlySpan<char> text, TextConverter converter)
+    {
+        if (TextValues.Trim(text).IsEmpty)
+            AppendNull(vector, i);
+        else if (!converter.TryAppend(vector, text))
+            throw _observer is not null && !converter.IsOverride
+                ? new SpeculationMissedException($"column '{_schema[i].Name}' holds a value that is not {converter.Type}")
+                : converter.IsOverride
+                ? IngestErrors.BadValue(_file, _parser.RecordLine, _schema[i].Name, text.ToString(), converter.Type)
+                : IngestErrors.TextSourceChanged(_file, _parser.RecordLine, _schema[i].Name);
     }
 
     private void AppendNull(ColumnVector vector, int i)

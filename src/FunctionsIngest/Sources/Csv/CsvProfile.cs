@@ -72,6 +72,22 @@ internal sealed class CsvProfile
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
     {
+        int fields = ObserveShape(parser, options, file);
+        for (int i = 0; i < fields; i++)
+        {
+            if ((_seen[i] & ValueKind.Text) != 0)
+                continue;
+            var text = parser.Field(i);
+            if (text.IsEmpty)
+                continue;
+            var kind = TextKindQuick.Of(text, separator);
+            _seen[i] |= kind != ValueKind.None ? kind : TextValues.Classify(text, culture);
+        }
+    }
+
+    /// <summary>Counts the record and checks its field count (counting it if short); returns how many of its fields to profile.</summary>
+    public int ObserveShape(CsvParser parser, CsvReadOptions options, string file)
+    {
         Rows++;
         int fields = parser.FieldCount;
         if (fields > ColumnCount)
@@ -97,17 +113,12 @@ internal sealed class CsvProfile
         }
         if (_seen.Length < fields)
             Array.Resize(ref _seen, Math.Max(fields, _seen.Length * 2));
-        for (int i = 0; i < fields; i++)
-        {
-            if ((_seen[i] & ValueKind.Text) != 0)
-                continue;
-            var text = parser.Field(i);
-            if (text.IsEmpty)
-                continue;
-            var kind = TextKindQuick.Of(text, separator);
-            _seen[i] |= kind != ValueKind.None ? kind : TextValues.Classify(text, culture);
-        }
+        return fields;
     }
+
+    /// <summary>Adds one non-empty field's kind to column <paramref name="column"/> (within the count <see cref="ObserveShape"/> returned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddKind(int column, ValueKind kind) => _seen[column] |= kind;
 
     /// <summary>The schema: header names (or column_N) with inferred types, overrides applied by name.</summary>
     public TableSchema BuildSchema(IReadOnlyList<ColumnOverride>? overrides, string file, out TextConverter[] converters, CultureInfo culture)

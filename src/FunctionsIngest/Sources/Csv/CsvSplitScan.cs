@@ -146,12 +146,12 @@ internal static class CsvSplitScan
     public static long LineStartAfter(Stream stream, long from)
     {
         stream.Position = from;
-        var buffer = new byte[1 << 16];
+        Span<byte> buffer = stackalloc byte[1 << 12]; // lines are short: most cuts read one small block
         long at = from;
         int n;
         while ((n = stream.Read(buffer)) > 0)
         {
-            int k = buffer.AsSpan(0, n).IndexOf((byte)'\n');
+            int k = buffer[..n].IndexOf((byte)'\n');
             if (k >= 0)
                 return at + k + 1;
             at += n;

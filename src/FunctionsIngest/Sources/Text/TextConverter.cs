@@ -64,6 +64,38 @@ internal sealed class TextConverter
         }
     }
 
+    /// <summary>
+    /// Appends a value <see cref="TextKindQuick"/> already read (its kind and value bits) when this inferred type takes
+    /// that kind exactly as <see cref="TryAppend"/> would read the text; false (nothing appended) otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAppendRead(ColumnVector vector, ValueKind kind, long bits)
+    {
+        if (IsOverride)
+            return false;
+        switch (Type)
+        {
+            case ColumnType.Int64 when kind == ValueKind.Integer:
+            case ColumnType.Timestamp when kind == ValueKind.DateTime:
+                ((PrimitiveVector<long>)vector).Append(bits);
+                return true;
+            case ColumnType.Double when kind == ValueKind.Integer:
+                ((PrimitiveVector<double>)vector).Append(bits);
+                return true;
+            case ColumnType.Double when kind == ValueKind.Fractional:
+                ((PrimitiveVector<double>)vector).Append(BitConverter.Int64BitsToDouble(bits));
+                return true;
+            case ColumnType.Date when kind == ValueKind.Date:
+                ((PrimitiveVector<int>)vector).Append((int)bits);
+                return true;
+            case ColumnType.Boolean when kind == ValueKind.Boolean:
+                ((PrimitiveVector<bool>)vector).Append(bits != 0);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Append<T>(PrimitiveVector<T> vector, bool ok, T value) where T : unmanaged
     {

@@ -1,3 +1,4 @@
+using FunctionsIngest.Data;
 using System.Globalization;
 using FunctionsIngest.Sources;
 using FunctionsIngest.Sources.Text;
@@ -43,5 +44,57 @@ public class TextKindQuickTests
         Assert.Equal(ValueKind.DateTime, TextKindQuick.Of("2024-02-29 23:59:59", '.'));
         Assert.Equal(ValueKind.Boolean, TextKindQuick.Of("False", '.'));
         Assert.Equal(ValueKind.None, TextKindQuick.Of("00123", '.'));
+    }
+
+    /// <summary>Fixed values plus random integers, decimals (long and short), dates and date-times.</summary>
+    private static IEnumerable<string> ManyValues(char separator)
+    {
+        var random = new Random(20261122);
+        foreach (var value in Values)
+            yield return value.Replace('.', separator);
+        for (int i = 0; i < 20_000; i++)
+        {
+            long whole = random.NextInt64(0, long.MaxValue) >> random.Next(0, 63);
+            string sign = random.Next(4) == 0 ? "-" : random.Next(8) == 0 ? "+" : "";
+            yield return sign + whole.ToString(CultureInfo.InvariantCulture);
+            yield return sign + (whole % 100_000).ToString(CultureInfo.InvariantCulture) + separator + random.NextInt64(0, long.MaxValue).ToString("D19", CultureInfo.InvariantCulture)[..random.Next(1, 19)];
+            var at = new DateTime(1900, 1, 1).AddSeconds(random.NextInt64(0, 200L * 365 * 86400));
+            yield return at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            yield return at.ToString(random.Next(2) == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("fr-FR")]
+    public void A_value_read_with_its_kind_is_appended_exactly_as_the_converter_appends_the_text(string cultureName)
+    {
+        var culture = cultureName.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(cultureName);
+        char separator = culture.NumberFormat.NumberDecimalSeparator[0];
+        int read = 0;
+        foreach (var type in new[] { ColumnType.Int64, ColumnType.Double, ColumnType.Date, ColumnType.Timestamp, ColumnType.Boolean, ColumnType.String })
+        {
+            var converter = new TextConverter(type, culture, null);
+            foreach (var value in ManyValues(separator))
+            {
+                var kind = TextKindQuick.Of(value, separator, parseFraction: true, out long bits, out bool hasValue);
+                Assert.Equal(TextKindQuick.Of(value, separator), kind);
+                var fromRead = ColumnVector.Create(type, 1);
+                if (!hasValue || !converter.TryAppendRead(fromRead, kind, bits))
+                    continue;
+                read++;
+                var fromText = ColumnVector.Create(type, 1);
+                Assert.True(converter.TryAppend(fromText, value), $"{value} as {type}: read as {kind} but the converter refuses it");
+                Assert.Equal(Fixtures.TableReading.ValueAt(fromText, 0), Fixtures.TableReading.ValueAt(fromRead, 0));
+            }
+        }
+        Assert.True(read > 80_000, $"only {read} values were read with their kind");
+    }
+
+    [Fact]
+    public void An_override_converter_never_takes_a_read_value()
+    {
+        var converter = new TextConverter(ColumnType.Boolean, CultureInfo.InvariantCulture, "yes|no") { IsOverride = true };
+        Assert.False(converter.TryAppendRead(ColumnVector.Create(ColumnType.Boolean, 1), ValueKind.Boolean, 1));
     }
 }
