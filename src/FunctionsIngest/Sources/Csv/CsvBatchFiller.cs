@@ -39,49 +39,22 @@ internal sealed class CsvBatchFiller : IDisposable
         int rows = 0;
         while (rows < rowNumbers.Length && _parser.ReadRecord())
         {
-            if (_observer is null)
-                AppendRecord();
-            else
-                AppendObservedRecord(_observer);
+            AppendRecord(_observer);
             rowNumbers[rows++] = _parser.RecordLine;
         }
         return rows;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendRecord()
-    {
-        var columns = _batch.Columns;
-        int fields = Math.Min(_parser.FieldCount, columns.Length);
-        for (int i = 0; i < fields; i++)
-        {
-            var vector = columns[i];
-            var text = _parser.Field(i);
-            var converter = _converters[i];
-            if (converter.Type == ColumnType.String)
-            {
-                if (text.IsEmpty && !_parser.IsQuoted(i))
-                    AppendNull(vector, i);
-                else
-                    ((StringVector)vector).Append(_pools[i].Get(text));
-                continue;
-            }
-            AppendConverted(vector, i, text, converter);
-        }
-        for (int i = fields; i < columns.Length; i++)
-            AppendNull(columns[i], i);
-    }
-
     /// <summary>
-    /// A single-pass record: profiled and converted at once. Inferred string columns need no kinds (a sample that
-    /// made a column text can only be confirmed by more values); other inferred columns take each field's kind from
-    /// <see cref="TextKindQuick"/> and, when it read the value too, append that instead of parsing again.
+    /// Converts the record into the batch. In a single pass (<paramref name="observer"/> set) it is profiled at once:
+    /// inferred string columns need no kinds (a sample that made a column text can only be confirmed by more values);
+    /// other inferred columns take each field's kind from <see cref="TextKindQuick"/> and, when it read the value too,
+    /// append that instead of parsing again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendObservedRecord(CsvRecordObserver observer)
+    private void AppendRecord(CsvRecordObserver? observer)
     {
-        var profile = observer.Profile;
-        int observed = observer.ObserveShape(_parser);
+        int observed = observer?.ObserveShape(_parser) ?? 0;
         var columns = _batch.Columns;
         int fields = Math.Min(_parser.FieldCount, columns.Length);
         for (int i = 0; i < fields; i++)
@@ -97,10 +70,10 @@ internal sealed class CsvBatchFiller : IDisposable
                     ((StringVector)vector).Append(_pools[i].Get(text));
                 continue;
             }
-            if (!converter.IsOverride && i < observed && !text.IsEmpty)
+            if (i < observed && !converter.IsOverride && !text.IsEmpty)
             {
-                var kind = TextKindQuick.Of(text, observer.Separator, parseFraction: true, out long bits, out bool hasValue);
-                profile.AddKind(i, kind != ValueKind.None ? kind : TextValues.Classify(text, observer.Culture));
+                var kind = TextKindQuick.Of(text, observer!.Separator, parseFraction: true, out long bits, out bool hasValue);
+                observer.Profile.AddKind(i, kind != ValueKind.None ? kind : TextValues.Classify(text, observer.Culture));
                 if (hasValue && converter.TryAppendRead(vector, kind, bits))
                     continue;
             }

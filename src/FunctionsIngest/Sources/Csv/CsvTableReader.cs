@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Text;
 
@@ -92,10 +93,10 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     }
 
     /// <summary>What the single pass checks at the end: the whole file's schema must be the one read.</summary>
-    private sealed record SinglePassCheck(string File, CsvReadOptions Options, System.Globalization.CultureInfo Culture);
+    private sealed record SinglePassCheck(string File, CsvReadOptions Options, CultureInfo Culture);
 
     /// <summary>The single-pass reader, or null when the file is not cut, the sample fails, or a column is empty in the sample.</summary>
-    private static CsvTableReader? TryOpenSinglePass(string path, string file, CsvReadOptions options, CsvDialect dialect, System.Globalization.CultureInfo culture)
+    private static CsvTableReader? TryOpenSinglePass(string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture)
     {
         if (CsvSplitScan.TryCut(path, file, options) is not { } cuts || CsvSample.TryProfile(path, file, options, dialect, culture, cuts) is not { } sample)
             return null;
