@@ -17,10 +17,16 @@ public sealed record CopyOutput(string Part, long RowsRead, long RowsWritten, lo
     public long RowsFiltered { get; init; }
 
     public string? QuarantinePart { get; init; }
+
+    /// <summary>The quarantine part's columns (null without one, and in outputs recorded before it was kept).</summary>
+    public IReadOnlyList<ColumnInfo>? QuarantineSchema { get; init; }
 }
 
 /// <summary>A column of a written part, as recorded in step outputs and manifests.</summary>
-public sealed record ColumnInfo(string Name, string Type, bool Nullable);
+public sealed record ColumnInfo(string Name, string Type, bool Nullable)
+{
+    public static ColumnInfo[] Of(Data.TableSchema schema) => schema.Columns.Select(c => new ColumnInfo(c.Name, c.Type.ToString(), c.Nullable)).ToArray();
+}
 
 /// <summary>The input of a rerun's Plan step: the failed run whose unfinished work it redoes.</summary>
 public sealed record RerunPlan(string RerunOf);

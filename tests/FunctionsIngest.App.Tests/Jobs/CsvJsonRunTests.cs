@@ -117,6 +117,32 @@ public sealed class CsvJsonRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Quarantine_parts_whose_columns_differ_are_published_with_a_warning_naming_them()
+    {
+        // qty reads as int64 in a.csv and as text in b.csv; the cast makes both outputs int64, not their quarantine rows
+        _app.AddFile("in/q/a.csv", Encoding.UTF8.GetBytes("id,qty\n1,5\n,6\n"));
+        _app.AddFile("in/q/b.csv", Encoding.UTF8.GetBytes("id,qty\n2,x\n3,7\n"));
+        var jobId = await _client.CreateJobAsync(new
+        {
+            name = "q",
+            source = new { path = "in/q/*.csv" },
+            transforms = new object[] { new { type = "required", column = "id" }, new { type = "cast", column = "qty", to = "int64" } },
+            destination = new { path = "datasets/q" },
+        });
+
+        var run = await _client.RunToEndAsync(jobId);
+
+        Assert.Equal("Completed", run.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(2, run.GetProperty("rowsWritten").GetInt64());
+        var (_, logs, _) = await _client.SendAsync(System.Net.Http.HttpMethod.Get, $"/api/runs/{run.GetProperty("id").GetString()}/logs?level=warning");
+        var warnings = logs.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("message").GetString()!).ToArray();
+        var differ = Assert.Single(warnings, m => m.StartsWith("The quarantine parts of this run differ", StringComparison.Ordinal));
+        Assert.Contains("'in/q/a.csv' has (id: Int64, qty: Int64, ", differ, StringComparison.Ordinal);
+        Assert.Contains("'in/q/b.csv' has (id: Int64, qty: String, ", differ, StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(_app.FilesRoot, "datasets/q_quarantine"), "*.parquet", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public async Task Transforms_rename_cast_filter_and_quarantine_rows_with_their_reason()
     {
         _app.AddFile("in/orders.csv", Encoding.UTF8.GetBytes("id,qty,region\n1,10,north\n,20,south\n3,x,north\n4,40,test\n5,50,east\n"));

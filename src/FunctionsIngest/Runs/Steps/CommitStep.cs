@@ -23,6 +23,7 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
 
         CheckSameSchema(inputs);
         var quarantined = inputs.Where(i => i.Output.QuarantinePart is not null).ToArray();
+        WarnIfQuarantineSchemasDiffer(quarantined, context);
         var quarantineFolder = runPaths.Quarantine.RunFolder(context.Run.CreatedAt);
         if (quarantined.Length > 0)
             await PublishAsync(runPaths.Quarantine, quarantineFolder, quarantined.Select(i => i.Output.QuarantinePart!).ToHashSet(StringComparer.Ordinal), context.Run.Id, ct);
@@ -105,6 +106,25 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
                 throw new SchemaMismatchException(
                     $"Schema mismatch: '{first.Item.File}' has columns ({Describe(first.Output.Schema)}) but '{other.Item.File}' has ({Describe(other.Output.Schema)}).");
         }
+    }
+
+    /// <summary>
+    /// Quarantine parts keep the columns as each file was read, so two files whose outputs agree (a cast made them so)
+    /// can still disagree there. Not worth failing the run for: the log says which parts differ.
+    /// </summary>
+    private static void WarnIfQuarantineSchemasDiffer(IReadOnlyList<(WorkItem Item, CopyOutput Output)> quarantined, StepContext context)
+    {
+        var known = quarantined.Where(i => i.Output.QuarantineSchema is not null).ToArray();
+        if (known.Length < 2)
+            return;
+        var first = known[0];
+        var other = known.Skip(1).FirstOrDefault(i => !i.Output.QuarantineSchema!.SequenceEqual(first.Output.QuarantineSchema!));
+        if (other.Output is null)
+            return;
+        context.Log.Warning(
+            $"The quarantine parts of this run differ in columns: '{first.Item.File}' has ({Describe(first.Output.QuarantineSchema!)}) but " +
+            $"'{other.Item.File}' has ({Describe(other.Output.QuarantineSchema!)}); read them by column name (DuckDB: union_by_name).",
+            new { files = new[] { first.Item.File, other.Item.File }, parts = new[] { first.Output.QuarantinePart, other.Output.QuarantinePart } });
     }
 
     private static string Describe(IReadOnlyList<ColumnInfo> schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));

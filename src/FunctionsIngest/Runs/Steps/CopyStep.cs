@@ -120,11 +120,12 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
         });
 
         var output = new CopyOutput(item.Part, counts.RowsRead, counts.RowsWritten, result.Bytes, opened.Sheet,
-            result.Schema.Columns.Select(c => new ColumnInfo(c.Name, c.Type.ToString(), c.Nullable)).ToArray())
+            ColumnInfo.Of(result.Schema))
         {
             RowsQuarantined = counts.RowsQuarantined,
             RowsFiltered = counts.RowsFiltered,
             QuarantinePart = quarantinePart,
+            QuarantineSchema = quarantinePart is null ? null : ColumnInfo.Of(table.QuarantineSchema),
         };
         return StepResult.Done(IngestJson.Serialize(output), counts.RowsWritten);
     }
