@@ -60,6 +60,13 @@ public static class FunctionsEndpoints
         var run = await store.GetRunAsync(message!.RunId, ct);
         if (run is null || run.Status.IsFinal())
             return Results.Ok(new InvocationResponse(new(), [$"Run {message.RunId} is already final or gone."], null));
+        // A job may allow more attempts than the queue has deliveries (maxDequeueCount): a step that failed and still
+        // has attempts left keeps its retry, which the timer's wake-ups deliver.
+        var retry = IngestJson.Deserialize<FunctionsIngest.Jobs.JobDefinition>(run.JobSnapshot).Retry ?? RetryPolicy.Default;
+        var retrying = (await store.GetStepsAsync(run.Id, ct)).FirstOrDefault(s => s.Status is StepStatus.Pending or StepStatus.Running && s.Attempt > 0 && s.Attempt < retry.MaxAttempts);
+        if (retrying is not null)
+            return Results.Ok(new InvocationResponse(new(),
+                [$"Run {run.Id}: a poison message, but its step has attempts left ({retrying.Attempt} of {retry.MaxAttempts}); the retry goes on."], null));
         var now = clock.GetUtcNow();
         var reason = "A step message of this run failed every delivery attempt and reached the poison queue; the run is stopped.";
         await store.UpdateActiveRunAsync(run with { Status = RunStatus.Failed, Error = reason, CompletedAt = now, LastUpdatedAt = now }, ct);

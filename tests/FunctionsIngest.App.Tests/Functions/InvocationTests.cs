@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FunctionsIngest.App.Tests.Infrastructure;
@@ -86,6 +87,39 @@ public sealed class InvocationTests : IDisposable
         var (_, run, _) = await _client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}");
         Assert.Equal("Failed", run.GetProperty("runtimeStatus").GetString());
         Assert.Contains("poison queue", run.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_poison_message_leaves_a_step_that_has_attempts_left_to_its_retry_and_fails_the_run_once_they_are_spent()
+    {
+        var jobId = await _client.CreateJobAsync(new { name = "patient", source = new { path = "in/iris.xlsx" }, destination = new { path = "datasets/iris" }, retry = new { maxAttempts = 8 } });
+        var (_, started, _) = await _client.SendAsync(HttpMethod.Post, $"/api/jobs/{jobId}/runs");
+        var runId = started.GetProperty("id").GetString()!;
+        var store = _app.Services.GetRequiredService<FunctionsIngest.Store.IIngestStore>();
+
+        async Task FailPlanAsync(int times)
+        {
+            for (int i = 0; i < times; i++)
+            {
+                var step = await store.ClaimStepAsync("test", TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow, runId);
+                Assert.NotNull(step);
+                await store.FinishStepAsync(step with { Status = FunctionsIngest.Runs.StepStatus.Pending, Error = "transient", LeaseOwner = null, LeaseExpiresAt = null }, "test", []);
+            }
+        }
+        async Task<string> RunStatusAsync()
+        {
+            var (_, run, _) = await _client.SendAsync(HttpMethod.Get, $"/api/runs/{runId}");
+            return run.GetProperty("runtimeStatus").GetString()!;
+        }
+
+        await FailPlanAsync(5); // five deliveries, five attempts of eight
+        var kept = await InvokeAsync("RunStepPoison", QueueInvocation(JsonSerializer.Serialize(new { runId }), dequeueCount: 5));
+        Assert.Contains("attempts left (5 of 8)", kept.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
+        Assert.NotEqual("Failed", await RunStatusAsync());
+
+        await FailPlanAsync(3);
+        await InvokeAsync("RunStepPoison", QueueInvocation(JsonSerializer.Serialize(new { runId }), dequeueCount: 5));
+        Assert.Equal("Failed", await RunStatusAsync());
     }
 
     [Fact]
