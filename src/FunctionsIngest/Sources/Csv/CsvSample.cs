@@ -32,7 +32,8 @@ internal static class CsvSample
             return null;
         }
         // The other chunks are profiled on another thread while this one profiles the first.
-        var parts = Task.Run(() => others.Select(chunk => TryProfileChunk(sample.Continuation(), chunk)).ToArray());
+        var empty = others.Select(chunk => (Chunk: chunk, Profile: sample.Continuation())).ToArray();
+        var parts = Task.Run(() => empty.Select(part => TryProfileChunk(part.Profile, part.Chunk)).ToArray());
         try
         {
             sample.ObserveAll(first, options, culture, file, CancellationToken.None);
