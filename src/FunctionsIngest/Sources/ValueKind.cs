@@ -33,4 +33,21 @@ internal static class ValueKinds
         ValueKind.Time => ColumnType.Time,
         _ => ColumnType.String,
     };
+
+    /// <summary>
+    /// The kinds that never change what a column resolves to once it resolves to <paramref name="type"/> from at least
+    /// one value: adding any of them to the kinds seen keeps the type; adding any other kind changes it.
+    /// </summary>
+    public static ValueKind KeptBy(ColumnType type) => type switch
+    {
+        ColumnType.Int64 => ValueKind.Integer,
+        ColumnType.Double => ValueKind.Integer | ValueKind.Fractional,
+        ColumnType.Boolean => ValueKind.Boolean,
+        ColumnType.Date => ValueKind.Date,
+        ColumnType.Timestamp => ValueKind.Date | ValueKind.DateTime,
+        ColumnType.Time => ValueKind.Time,
+        _ => All,
+    };
+
+    public const ValueKind All = ValueKind.Integer | ValueKind.Fractional | ValueKind.Boolean | ValueKind.Date | ValueKind.DateTime | ValueKind.Time | ValueKind.Text;
 }

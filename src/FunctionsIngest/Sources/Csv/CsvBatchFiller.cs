@@ -13,12 +13,14 @@ internal sealed class CsvBatchFiller : IDisposable
     private readonly TextConverter[] _converters;
     private readonly StringPool[] _pools;
     private readonly CsvRecordObserver? _observer;
+    private readonly ValueKind[] _kept;
     private RecordBatch _batch = null!;
 
     /// <param name="observer">Profiles every record before it is converted (a single-pass read checks its sample's types with it).</param>
     public CsvBatchFiller(CsvParser parser, string file, TableSchema schema, TextConverter[] converters, CsvRecordObserver? observer = null)
     {
         _observer = observer;
+        _kept = converters.Select(c => ValueKinds.KeptBy(c.Type)).ToArray();
         _parser = parser;
         _file = file;
         _schema = schema;
@@ -46,10 +48,12 @@ internal sealed class CsvBatchFiller : IDisposable
     }
 
     /// <summary>
-    /// Converts the record into the batch. In a single pass (<paramref name="observer"/> set) it is profiled at once:
-    /// inferred string columns need no kinds (a sample that made a column text can only be confirmed by more values);
-    /// other inferred columns take each field's kind from <see cref="TextKindQuick"/> and, when it read the value too,
-    /// append that instead of parsing again.
+    /// Converts the record into the batch. In a single pass (<paramref name="observer"/> set) the record's shape is
+    /// profiled and every value is checked against the type its sample gave: inferred text columns need no check (a
+    /// sample that made a column text can only be confirmed by more values); other inferred columns take each field's
+    /// kind from <see cref="TextKindQuick"/>, a kind their type does not keep (<see cref="ValueKinds.KeptBy"/>) ends the
+    /// single pass at once, and when it read the value too, that is appended instead of parsing again. So a single pass
+    /// that reaches the end has the types the whole file resolves to.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendRecord(CsvRecordObserver? observer)
@@ -73,7 +77,10 @@ internal sealed class CsvBatchFiller : IDisposable
             if (i < observed && !converter.IsOverride && !text.IsEmpty)
             {
                 var kind = TextKindQuick.Of(text, observer!.Separator, parseFraction: true, out long bits, out bool hasValue);
-                observer.Profile.AddKind(i, kind != ValueKind.None ? kind : TextValues.Classify(text, observer.Culture));
+                if (kind == ValueKind.None)
+                    kind = TextValues.Classify(text, observer.Culture);
+                if ((kind & ~_kept[i]) != 0)
+                    throw new SpeculationMissedException($"column '{_schema[i].Name}' holds a {kind} value, which makes it another type than {converter.Type}");
                 if (hasValue && converter.TryAppendRead(vector, kind, bits))
                     continue;
             }

@@ -116,10 +116,6 @@ internal sealed class CsvProfile
         return fields;
     }
 
-    /// <summary>Adds one non-empty field's kind to column <paramref name="column"/> (within the count <see cref="ObserveShape"/> returned).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void AddKind(int column, ValueKind kind) => _seen[column] |= kind;
-
     /// <summary>The schema: header names (or column_N) with inferred types, overrides applied by name.</summary>
     public TableSchema BuildSchema(IReadOnlyList<ColumnOverride>? overrides, string file, out TextConverter[] converters, CultureInfo culture)
     {

@@ -37,9 +37,9 @@ public sealed record CsvReadOptions
     public bool ReadAhead { get; init; } = true;
 
     /// <summary>
-    /// True: one pass instead of two, on a file large enough to be cut: column types come from a sample (the first,
-    /// middle and last chunks) and every record is profiled as it is read. When the whole file's types differ from the
-    /// sample's, or any record fails, reading ends in <see cref="SpeculationMissedException"/> and the caller must
+    /// True: one pass instead of two, on a file large enough to be cut: column types come from a sample (slices of five
+    /// evenly spread chunks) and every value is checked against them as it is read. When a value would change its
+    /// column's type, or any record fails, reading ends in <see cref="SpeculationMissedException"/> and the caller must
     /// discard the output and read again without it (<see cref="SpeculativeRead"/>). False (default): two passes.
     /// </summary>
     public bool SinglePass { get; init; }

@@ -10,8 +10,9 @@ namespace FunctionsIngest.Sources.Csv;
 /// into two alternating batches, parsing the next one on the thread pool while the caller consumes the current one
 /// (<see cref="CsvReadOptions.ReadAhead"/>). When pass 1 cut the file into proven chunks, pass 2 parses two chunks at
 /// once instead (<see cref="CsvParallelFill"/>). With <see cref="CsvReadOptions.SinglePass"/> the types come from a
-/// sample (<see cref="CsvSample"/>) and the one pass profiles every record as pass 1 would: at the end the whole file's
-/// types must be the sample's, else (or on any error) reading ends in <see cref="SpeculationMissedException"/>.
+/// sample (<see cref="CsvSample"/>) and the one pass checks every value against them (<see cref="CsvBatchFiller"/>):
+/// a value of a kind that would change its column's type, or any error, ends reading in
+/// <see cref="SpeculationMissedException"/>.
 /// Memory depends on batch size and the longest record, never on the row count.
 /// </summary>
 public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
@@ -24,7 +25,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     private readonly long[][] _rowNumbers;
     private readonly bool _readAhead;
     private readonly List<SourceWarning> _warnings = [];
-    private SinglePassCheck? _singlePass;
+    private string? _singlePassFile;
     private Task<int>? _pending;
     private int _current = 1;
     private bool _done;
@@ -92,9 +93,6 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         return reader;
     }
 
-    /// <summary>What the single pass checks at the end: the whole file's schema must be the one read.</summary>
-    private sealed record SinglePassCheck(string File, CsvReadOptions Options, CultureInfo Culture);
-
     /// <summary>The single-pass reader, or null when the file is not cut, the sample fails, or a column is empty in the sample.</summary>
     private static CsvTableReader? TryOpenSinglePass(string path, string file, CsvReadOptions options, CsvDialect dialect, CultureInfo culture)
     {
@@ -113,7 +111,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         var parallel = new CsvParallelFill(chunks, (chunk, index) => OpenChunk(path, file, options, dialect, plan, chunk, index),
             parser => new CsvBatchFiller(parser, file, schema, converters, new CsvRecordObserver(sample.Continuation(), options, culture, file)),
             schema, options.BatchSize, relativeLines: true);
-        return new CsvTableReader(null, parallel, schema, options.BatchSize, readAhead: true) { _singlePass = new SinglePassCheck(file, options, culture) };
+        return new CsvTableReader(null, parallel, schema, options.BatchSize, readAhead: true) { _singlePassFile = file };
     }
 
     /// <summary>A parser at chunk <paramref name="index"/>'s first record: for chunk 0, past the skipped rows and the header.</summary>
@@ -140,7 +138,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
     public TableSchema Schema { get; }
 
     /// <summary>True when the file is read in one pass with types from a sample (<see cref="CsvReadOptions.SinglePass"/> and a file that could be cut).</summary>
-    internal bool IsSinglePass => _singlePass is not null;
+    internal bool IsSinglePass => _singlePassFile is not null;
 
     public long RowsRead { get; private set; }
 
@@ -190,10 +188,10 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             next = parallel.Next();
         }
-        catch (SpeculationMissedException miss) when (_singlePass is { } check)
+        catch (SpeculationMissedException miss) when (_singlePassFile is { } file)
         {
             _done = true;
-            throw new SpeculationMissedException($"'{check.File}': the single pass stopped at {miss.Message}.", miss.InnerException);
+            throw new SpeculationMissedException($"'{file}': the single pass stopped at {miss.Message}.", miss.InnerException);
         }
         catch
         {
@@ -204,27 +202,13 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         {
             _done = true;
             _parallelBatch = null;
-            if (_singlePass is { } check)
-                Confirm(check, parallel.Profile!);
+            if (_singlePassFile is not null && parallel.Profile is { ShortRows: > 0 } whole)
+                _warnings.Add(IngestErrors.ShortRowsWarning(whole.ShortRows, whole.FirstShortLine));
             return null;
         }
         (_parallelBatch, _parallelRows) = batch;
         RowsRead += _parallelBatch.RowCount;
         return _parallelBatch;
-    }
-
-    /// <summary>The single pass is kept only when the whole file gives the schema its sample gave.</summary>
-    private void Confirm(SinglePassCheck check, CsvProfile whole)
-    {
-        var schema = whole.BuildSchema(check.Options.Schema, check.File, out _, check.Culture);
-        for (int i = 0; i < Schema.Count; i++)
-        {
-            if (schema[i].Type != Schema[i].Type)
-                throw new SpeculationMissedException(
-                    $"'{check.File}': column '{Schema[i].Name}' is {schema[i].Type} over the whole file, not {Schema[i].Type} as in the sample.");
-        }
-        if (whole.ShortRows > 0)
-            _warnings.Add(IngestErrors.ShortRowsWarning(whole.ShortRows, whole.FirstShortLine));
     }
 
     private int Fill(int index) => _filler!.Fill(_batches[index], _rowNumbers[index]);
