@@ -194,6 +194,23 @@ public class CsvSinglePassTests : CsvTestBase
     }
 
     [Fact]
+    public void Bom_skipped_rows_windows_1252_and_a_comma_decimal_culture_read_in_one_pass_as_in_two()
+    {
+        var text = "title line\n\"note, with \"\"quotes\"\"\"\nname,n,when\n" + Lines(0, 400, i => $"Zürich {i},{i}.25,2024-03-{1 + i % 28:00}");
+        var options = Tiny with { SkipRows = 2 };
+        var outcomes = AssertSameAsTwoPasses(WriteBytes([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)], "bom.csv"), options);
+        outcomes.AddRange(AssertSameAsTwoPasses(WriteBytes(System.Text.Encoding.Latin1.GetBytes(text), "w1252.csv"), options with { Encoding = "windows-1252" }));
+        var french = "nom;montant;jour\n" + Lines(0, 400, i => $"client {i};{i},5;2024-01-{1 + i % 28:00}");
+        var frenchPath = WriteText(french, "fr.csv");
+        var frOptions = Tiny with { Delimiter = ";", Culture = "fr-FR" };
+        outcomes.AddRange(AssertSameAsTwoPasses(frenchPath, frOptions));
+        Assert.All(outcomes, outcome => Assert.Equal(Outcome.Kept, outcome));
+        var (table, _) = ReadSpeculatively(frenchPath, frOptions);
+        Assert.Equal([ColumnType.String, ColumnType.Double, ColumnType.Date], table.Types);
+        Assert.Equal(7.5, table.Rows[7][1]);
+    }
+
+    [Fact]
     public void Small_files_one_core_layouts_and_encodings_that_are_not_cut_read_in_two_passes()
     {
         var path = WriteText(TypedHeader + Lines(0, 50, Typed));
