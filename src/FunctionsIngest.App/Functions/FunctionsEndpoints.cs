@@ -1,3 +1,4 @@
+using FunctionsIngest.Jobs;
 using FunctionsIngest.Runs;
 using FunctionsIngest.Scheduling;
 using FunctionsIngest.Store;
@@ -62,7 +63,7 @@ public static class FunctionsEndpoints
             return Results.Ok(new InvocationResponse(new(), [$"Run {message.RunId} is already final or gone."], null));
         // A job may allow more attempts than the queue has deliveries (maxDequeueCount): a step that failed and still
         // has attempts left keeps its retry, which the timer's wake-ups deliver.
-        var retry = IngestJson.Deserialize<FunctionsIngest.Jobs.JobDefinition>(run.JobSnapshot).Retry ?? RetryPolicy.Default;
+        var retry = IngestJson.Deserialize<JobDefinition>(run.JobSnapshot).Retry ?? RetryPolicy.Default;
         var retrying = (await store.GetStepsAsync(run.Id, ct)).FirstOrDefault(s => s.Status is StepStatus.Pending or StepStatus.Running && s.Attempt > 0 && s.Attempt < retry.MaxAttempts);
         if (retrying is not null)
             return Results.Ok(new InvocationResponse(new(),

@@ -16,7 +16,7 @@ internal sealed class CsvBatchFiller : IDisposable
     private readonly ValueKind[] _kept;
     private RecordBatch _batch = null!;
 
-    /// <param name="observer">Profiles every record before it is converted (a single-pass read checks its sample's types with it).</param>
+    /// <param name="observer">Set in a single pass: every record's shape is profiled and every value checked against its sampled type.</param>
     public CsvBatchFiller(CsvParser parser, string file, TableSchema schema, TextConverter[] converters, CsvRecordObserver? observer = null)
     {
         _observer = observer;

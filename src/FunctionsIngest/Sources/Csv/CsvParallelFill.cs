@@ -19,7 +19,7 @@ internal sealed class CsvParallelFill : IDisposable
     private const int Workers = 2;
     private const int BatchesPerWorker = 4;
 
-    /// <summary>A filled batch with its rows' line numbers, the end of a chunk (Batch null: its lines and profile), or a failure.</summary>
+    /// <summary>A filled batch with its rows' line numbers, the end of a chunk (Batch null: its lines and profile), or a failure (Lines: the failing record's line in its chunk).</summary>
     private sealed record Item(RecordBatch? Batch, long[]? Rows, int Count, ExceptionDispatchInfo? Error, long Lines = 0, CsvProfile? Profile = null);
 
     private sealed class Worker
@@ -61,7 +61,7 @@ internal sealed class CsvParallelFill : IDisposable
         }
     }
 
-    /// <summary>The profiles of the chunks taken to their end so far, added up in order (fillers with an observer only).</summary>
+    /// <summary>The record-shape profiles of the chunks taken to their end so far, added up in order (fillers with an observer only).</summary>
     public CsvProfile? Profile { get; private set; }
 
     /// <summary>The next batch in file order (valid until the next call) with its rows' line numbers; null at the end.</summary>

@@ -70,7 +70,7 @@ internal sealed class CsvProfile
 
     /// <summary>Profiles the record the parser is on: checks its field count, counts it if short, adds its kinds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
+    private void Observe(CsvParser parser, CsvReadOptions options, CultureInfo culture, char separator, string file)
     {
         int fields = ObserveShape(parser, options, file);
         for (int i = 0; i < fields; i++)

@@ -4,8 +4,9 @@ using FunctionsIngest.Sources.Text;
 namespace FunctionsIngest.Sources.Csv;
 
 /// <summary>
-/// Profiles each record a single-pass fill reads, as pass 1 would (<see cref="CsvProfile"/>): the record's shape here,
-/// each field's kind as the fill converts it (<see cref="CsvBatchFiller"/>).
+/// What a single-pass fill needs besides its converters: the chunk's profile of record shapes (field counts, short
+/// rows; <see cref="CsvProfile.ObserveShape"/>) and the culture the fill classifies values with
+/// (<see cref="CsvBatchFiller"/> checks each value's kind itself).
 /// </summary>
 internal sealed class CsvRecordObserver(CsvProfile profile, CsvReadOptions options, CultureInfo culture, string file)
 {
