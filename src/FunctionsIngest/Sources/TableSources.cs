@@ -16,7 +16,8 @@ public static partial class TableSources
     /// <summary>
     /// Opens <paramref name="localPath"/> as <paramref name="source"/> describes. <paramref name="displayName"/> (the
     /// storage-relative path) names the file in every message. Dispose the result. <paramref name="singlePass"/> lets a
-    /// large CSV file be read in one pass (<see cref="CsvReadOptions.SinglePass"/>): only for callers that read again
+    /// large CSV file or an .xlsx sheet be read in one pass (<see cref="CsvReadOptions.SinglePass"/>,
+    /// <see cref="ExcelReadOptions.SinglePass"/>): only for callers that read again
     /// on <see cref="SpeculationMissedException"/> (<see cref="SpeculativeRead"/>).
     /// </summary>
     public static OpenedSource Open(SourceDefinition source, string localPath, string displayName, bool singlePass = false)
@@ -27,14 +28,14 @@ public static partial class TableSources
             SourceTypes.Csv => new OpenedSource(CsvTableReader.Open(localPath, CsvOptions(source, displayName) with { SinglePass = singlePass }),
                 displayName, null, null),
             SourceTypes.Json => new OpenedSource(OpenJson(source, localPath, displayName), displayName, null, null),
-            SourceTypes.Excel => OpenExcel(source, localPath, displayName),
+            SourceTypes.Excel => OpenExcel(source, localPath, displayName, singlePass),
             _ => throw IngestErrors.UnknownSourceType(displayName, source.Type),
         };
     }
 
-    private static OpenedSource OpenExcel(SourceDefinition source, string localPath, string displayName)
+    private static OpenedSource OpenExcel(SourceDefinition source, string localPath, string displayName, bool singlePass)
     {
-        var options = ExcelOptions(source, displayName);
+        var options = ExcelOptions(source, displayName) with { SinglePass = singlePass };
         var reader = ExcelTableReader.Open(localPath, options);
         try
         {

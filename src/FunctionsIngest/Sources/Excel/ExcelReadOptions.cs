@@ -55,6 +55,18 @@ public sealed record ExcelReadOptions
     /// <summary>Rows per batch; lowered for very wide sheets so a batch holds at most about 4 M cells.</summary>
     public int BatchSize { get; init; } = 4096;
 
+    /// <summary>
+    /// True (.xlsx, one sheet, merged cells not filled, 2+ cores): one pass instead of two. The header, the columns and
+    /// their types come from the first <see cref="SinglePassSampleRows"/> data rows; the rest of the sheet is read on a
+    /// thread of its own and typed as it arrives, every cell checked against them. A cell that would change its column's
+    /// type or widen the table, or any failure, ends the read in <see cref="SpeculationMissedException"/>: the caller must
+    /// discard the output and read again without it (<see cref="SpeculativeRead"/>). False (default): two passes.
+    /// </summary>
+    public bool SinglePass { get; init; }
+
+    /// <summary>Data rows read before the single pass fixes the types; tests set it low.</summary>
+    internal int SinglePassSampleRows { get; init; } = 4096;
+
     /// <summary>Rows profiled on the scanning thread before a helper thread takes over; tests set it low to run the helper on small sheets.</summary>
     internal int ProfileHelperAfterRows { get; init; } = 4096;
 

@@ -29,7 +29,9 @@ public abstract partial class ExcelSheetReader
         foreach (var sheet in sheets)
         {
             _warnings.Sheet = sheet.Name;
-            var profile = ScanSheet(workbook, sheet, plan);
+            var profile = ScanSheet(workbook, sheet, plan, options, trySinglePass: !several);
+            if (_single is not null)
+                return _single.Layout;
             if (profile.HasTable)
             {
                 profiles.Add(profile);
@@ -51,10 +53,32 @@ public abstract partial class ExcelSheetReader
         return TableLayout.Build(profiles, options, _file, several, workbook.Date1904);
     }
 
-    private SheetProfile ScanSheet(IWorkbookSource workbook, SheetEntry sheet, SheetScanPlan plan)
+    /// <summary>
+    /// Pass 1 over one sheet. For a single pass it stops after the sample and, when the sample fixes the layout, keeps
+    /// the sheet open in <see cref="_single"/>; else it goes on to the sheet's end.
+    /// </summary>
+    private SheetProfile ScanSheet(IWorkbookSource workbook, SheetEntry sheet, SheetScanPlan plan, ExcelReadOptions options, bool trySinglePass)
     {
-        using var source = workbook.Open(sheet);
-        return SheetProfile.Scan(source, plan, _warnings, _spool);
+        var source = workbook.Open(sheet);
+        try
+        {
+            var scanner = new SheetProfile.Scanner(source, plan, _warnings, _spool);
+            if (trySinglePass && options.SinglePass && !plan.FillMergedCells && Environment.ProcessorCount > 1)
+            {
+                scanner.Run(options.SinglePassSampleRows);
+                if (!scanner.Ended)
+                    _single = SheetSinglePass.TryStart(scanner, source, workbook, options, _file, workbook.Date1904);
+                if (_single is not null)
+                    return scanner.Profile;
+            }
+            scanner.Run();
+            return scanner.Finish();
+        }
+        finally
+        {
+            if (_single is null)
+                source.Dispose();
+        }
     }
 
     /// <summary>Reads the merged ranges' values back from the spool (only when some are anchored below a header), so inference sees them.</summary>

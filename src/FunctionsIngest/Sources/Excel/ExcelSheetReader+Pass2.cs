@@ -17,10 +17,29 @@ public abstract partial class ExcelSheetReader
     private bool _spooledAscending;
     private int _nextRow;
     private int _hiddenIndex;
+    private RowBuffer? _singlePassRow; // a single pass's row not yet emitted (the rows before it are blank or hidden)
 
     public RecordBatch? ReadNextBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_single is null)
+            return ReadBatch();
+        try
+        {
+            return ReadBatch();
+        }
+        catch (SpeculationMissedException miss)
+        {
+            throw new SpeculationMissedException($"'{_file}': the single pass stopped at {miss.Message}.", miss);
+        }
+        catch (IngestException error)
+        {
+            throw new SpeculationMissedException($"'{_file}': the single pass stopped at an error: {error.Message}", error);
+        }
+    }
+
+    private RecordBatch? ReadBatch()
+    {
         if (_current is null)
             return null;
         _batch.Clear();
@@ -29,6 +48,8 @@ public abstract partial class ExcelSheetReader
             var profile = _current.Profile;
             if (_nextRow > profile.LastDataRow)
             {
+                if (FetchSinglePassRow())
+                    continue;
                 NextSegment();
                 continue;
             }
@@ -45,6 +66,11 @@ public abstract partial class ExcelSheetReader
                 AppendSpooledRow();
                 _haveRow = false;
             }
+            else if (_singlePassRow?.RowNumber == _nextRow)
+            {
+                AppendRow(_singlePassRow);
+                _singlePassRow = null;
+            }
             else
             {
                 AppendEmptyRow(); // a row the sheet does not store: all blank
@@ -54,6 +80,18 @@ public abstract partial class ExcelSheetReader
         int count = _batch.RowCount;
         RowsRead += count;
         return count == 0 ? null : _batch;
+    }
+
+    /// <summary>In a single pass, past the sample: the next data row from the sheet, which moves the profile's last data row on.</summary>
+    private bool FetchSinglePassRow()
+    {
+        if (_single is not { Done: false })
+            return false;
+        _singlePassRow = _single.NextDataRow(_warnings);
+        if (_singlePassRow is not null)
+            return true;
+        _warnings.Close();
+        return false;
     }
 
     private void NextSegment()

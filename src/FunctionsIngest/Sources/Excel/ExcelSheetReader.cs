@@ -8,7 +8,8 @@ namespace FunctionsIngest.Sources.Excel;
 /// One worksheet, or several read as one table, as a typed table. Pass 1 (at open) parses each sheet once, finding
 /// the header, column extent and types, and spools the data rows in a compact binary form (memory up to 16 MB, then
 /// a temp file); pass 2 replays the spool into reused batches. So memory does not grow with the row count and the
-/// XML is parsed once.
+/// XML is parsed once. A single pass (<see cref="ExcelReadOptions.SinglePass"/>) spools only a sample and types the
+/// rest of the sheet as it is read.
 /// </summary>
 public abstract partial class ExcelSheetReader : ITableReader
 {
@@ -18,6 +19,7 @@ public abstract partial class ExcelSheetReader : ITableReader
     private readonly RowSpool _spool;
     private readonly TableLayout _layout;
     private readonly RowAppender _appender;
+    private SheetSinglePass? _single;
     private bool _disposed;
 
     private protected ExcelSheetReader(IWorkbookSource workbook, ExcelReadOptions options)
@@ -38,18 +40,21 @@ public abstract partial class ExcelSheetReader : ITableReader
             }
             catch (IOException ex)
             {
+                _single?.Dispose();
                 _spool.Dispose();
                 throw IngestErrors.Io(_file, ex); // the spool's temp file
             }
             catch
             {
+                _single?.Dispose();
                 _spool.Dispose();
                 throw;
             }
         }
         finally
         {
-            workbook.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
+            if (_single is null)
+                workbook.Dispose(); // pass 2 reads the spool; only the shared strings stay in use
         }
         Schema = _layout.Schema;
         _appender = new RowAppender(_layout, _file);
@@ -79,6 +84,9 @@ public abstract partial class ExcelSheetReader : ITableReader
 
     public IReadOnlyList<SourceWarning> Warnings => _warnings.List;
 
+    /// <summary>True when the read goes in one pass (<see cref="ExcelReadOptions.SinglePass"/> asked and possible).</summary>
+    internal bool IsSinglePass => _single is not null;
+
     /// <summary>Cells read as null with a warning (all of them, including those past the listed ones).</summary>
     public long WarningCount => _warnings.Count;
 
@@ -87,6 +95,7 @@ public abstract partial class ExcelSheetReader : ITableReader
         if (_disposed)
             return;
         _disposed = true;
+        _single?.Dispose();
         _spool.Dispose();
         GC.SuppressFinalize(this);
     }

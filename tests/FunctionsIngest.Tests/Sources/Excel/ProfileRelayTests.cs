@@ -133,24 +133,5 @@ public class ProfileRelayTests
         }
     }
 
-    private static string Snapshot(string path, ExcelReadOptions options)
-    {
-        try
-        {
-            using var reader = ExcelTableReader.Open(path, options);
-            var lines = new List<string> { string.Join("|", reader.Schema.Columns.Select(c => $"{c.Name}:{c.Type}")) };
-            while (reader.ReadNextBatch() is { } batch)
-            {
-                var numbers = ((ISourceRowNumbers)reader).LastBatchRowNumbers.ToArray();
-                for (int r = 0; r < batch.RowCount; r++)
-                    lines.Add(numbers[r] + ": " + string.Join("|", batch.Columns.Select(c => TableReading.Show(TableReading.ValueAt(c, r)))));
-            }
-            lines.AddRange(reader.Warnings.Select(w => $"{w.Location} {w.Message}"));
-            return string.Join("\n", lines);
-        }
-        catch (IngestException ex)
-        {
-            return "error: " + ex.Message;
-        }
-    }
+    private static string Snapshot(string path, ExcelReadOptions options) => ExcelSnapshot.Of(path, options);
 }

@@ -40,62 +40,9 @@ internal sealed partial class SheetProfile
     /// <summary>Reads the whole sheet once; data rows go to <paramref name="spool"/> for pass 2.</summary>
     public static SheetProfile Scan(ISheetRowSource source, SheetScanPlan plan, WarningLog warnings, RowSpool spool)
     {
-        var profile = new SheetProfile(source.SheetName) { HeaderRow = plan.HeaderRow ?? 0 };
-        var window = plan.Window;
-        var detector = plan.HeaderRow is null ? new HeaderDetector() : null;
-        source.ReportHiddenRows = plan.SkipHiddenRows;
-        bool clipColumns = window.ClipsColumns;
-        var own = new RowBuffer();
-        ProfileRelay? relay = null;
-        long taken = 0;
-        try
-        {
-            while (true)
-            {
-                var row = relay?.Next ?? own;
-                if (!source.ReadRow(row))
-                    break;
-                if (row.RowNumber < window.FirstRow)
-                    continue;
-                if (row.RowNumber > window.LastRow)
-                    break;
-                if (clipColumns)
-                    row.KeepColumns(window.FirstColumn, window.LastColumn);
-                if (row.Hidden && row.RowNumber != profile.HeaderRow)
-                {
-                    profile._hiddenRows.Add(row.RowNumber);
-                    continue;
-                }
-                if (detector is null)
-                {
-                    if (relay is not null)
-                    {
-                        relay.Commit();
-                        continue;
-                    }
-                    profile.Take(row, warnings, source, spool);
-                    // A long sheet profiles on a helper thread from here on: past the header row, so the helper
-                    // only sees data rows (never the header's shared-string lookups).
-                    if (++taken >= plan.HelperAfterRows && row.RowNumber > profile.HeaderRow && Environment.ProcessorCount > 1)
-                        relay = new ProfileRelay(r => profile.Take(r, warnings, source, spool));
-                }
-                else if (detector.Add(row))
-                {
-                    profile.TakeDetected(detector, warnings, source, spool);
-                    detector = null;
-                }
-            }
-            relay?.Complete();
-        }
-        finally
-        {
-            relay?.Dispose();
-        }
-        if (detector is not null)
-            profile.TakeDetected(detector, warnings, source, spool);
-        if (plan.FillMergedCells && profile.HasTable)
-            profile.Merges = MergeFill.Create(source.ReadMergedRanges(), window, profile.HeaderRow);
-        return profile;
+        var scanner = new Scanner(source, plan, warnings, spool);
+        scanner.Run();
+        return scanner.Finish();
     }
 
     private void TakeDetected(HeaderDetector detector, WarningLog warnings, ISheetRowSource source, RowSpool spool)
@@ -141,6 +88,16 @@ internal sealed partial class SheetProfile
                 _seen[column] |= ColumnTypeInference.Classify(cell);
         }
     }
+
+    /// <summary>The single pass found another data row past the sample (rows in between read as blank unless hidden).</summary>
+    public void ExtendTo(int dataRow)
+    {
+        LastDataRow = dataRow;
+        LastRowWithContent = dataRow;
+    }
+
+    /// <summary>The single pass met a hidden row past the sample (ascending, after every hidden row noted so far).</summary>
+    public void NoteHidden(int row) => _hiddenRows.Add(row);
 
     private void Grow(int column)
     {

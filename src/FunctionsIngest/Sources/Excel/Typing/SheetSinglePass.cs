@@ -1,0 +1,140 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+
+namespace FunctionsIngest.Sources.Excel.Typing;
+
+/// <summary>
+/// A sheet read in one pass: after pass 1 stopped at a sample, the layout is fixed from the sample, the rest of the
+/// sheet is read on a thread of its own (<see cref="RowReadAhead"/>), and every later data row is checked against the
+/// layout before it is typed: a value in a column the sample did not reach, or of a kind its column's type does not
+/// keep (<see cref="ValueKinds.KeptBy"/>), throws <see cref="SpeculationMissedException"/>. Owns the open sheet and
+/// workbook until disposed.
+/// </summary>
+internal sealed class SheetSinglePass : IDisposable
+{
+    private readonly SheetProfile.Scanner _scanner;
+    private readonly ISheetRowSource _source;
+    private readonly IDisposable _workbook;
+    private readonly TableLayout _layout;
+    private readonly ValueKind[] _kept;
+    private readonly int _firstColumn;
+    private readonly int _lastColumn;
+    private RowReadAhead? _rows;
+    private bool _disposed;
+
+    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept)
+    {
+        _scanner = scanner;
+        _source = source;
+        _workbook = workbook;
+        _layout = layout;
+        _kept = kept;
+        _firstColumn = scanner.Profile.FirstColumn;
+        _lastColumn = scanner.Profile.LastColumn;
+    }
+
+    public TableLayout Layout => _layout;
+
+    /// <summary>True once every row of the sheet went through <see cref="NextDataRow"/>.</summary>
+    public bool Done { get; private set; }
+
+    /// <summary>
+    /// The single pass over a sheet whose scan stopped at its sample, or null when the sample cannot fix the layout: no
+    /// table yet, a schema override naming a column not seen, or a column (without override) with no value in it.
+    /// </summary>
+    public static SheetSinglePass? TryStart(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook,
+        ExcelReadOptions options, string file, bool date1904)
+    {
+        var profile = scanner.Profile;
+        if (!profile.HasTable)
+            return null;
+        TableLayout layout;
+        try
+        {
+            layout = TableLayout.Build([profile], options, file, sheetColumn: false, date1904);
+        }
+        catch (IngestException)
+        {
+            return null; // decided by the whole sheet, in two passes
+        }
+        var kept = new ValueKind[profile.ColumnCount];
+        var map = layout.Segments[0].SheetColumnOf;
+        for (int i = 0; i < map.Length; i++)
+        {
+            var seen = profile.Seen(map[i]);
+            if (layout.Converters[i] is null && seen == ValueKind.None)
+                return null;
+            kept[map[i] - profile.FirstColumn] = layout.Converters[i] is null ? ValueKinds.KeptBy(layout.Schema[i].Type) : ValueKinds.All;
+        }
+        var pass = new SheetSinglePass(scanner, source, workbook, layout, kept);
+        pass._rows = new RowReadAhead(scanner.ReadRawRow);
+        return pass;
+    }
+
+    /// <summary>
+    /// The next row past the sample holding a cell, checked, its warnings logged and its shared text resolved; hidden
+    /// rows on the way are noted in the profile. Null at the end of the sheet.
+    /// </summary>
+    public RowBuffer? NextDataRow(WarningLog warnings)
+    {
+        var profile = _scanner.Profile;
+        while (_rows!.Next() is { } row)
+        {
+            if (row.Hidden)
+            {
+                profile.NoteHidden(row.RowNumber);
+                continue;
+            }
+            if (row.SetCount == 0)
+                continue;
+            Check(row, warnings);
+            profile.ExtendTo(row.RowNumber);
+            return row;
+        }
+        Done = true;
+        return null;
+    }
+
+    private void Check(RowBuffer row, WarningLog warnings)
+    {
+        for (int i = 0; i < row.SetCount; i++)
+        {
+            int column = row.SetColumn(i);
+            if (column < _firstColumn || column > _lastColumn)
+                throw Miss(row, column, $"a value outside the columns {CellReference.ColumnName(_firstColumn)}:{CellReference.ColumnName(_lastColumn)} of the rows before");
+            ref readonly var cell = ref row.Get(column);
+            if (cell.IsWarning)
+            {
+                warnings.Add(cell, column, row.RowNumber);
+                continue;
+            }
+            var kind = ColumnTypeInference.Classify(cell);
+            if ((kind & ~_kept[column - _firstColumn]) != 0)
+            {
+                int output = Array.IndexOf(_layout.Segments[0].SheetColumnOf, column);
+                var schema = _layout.Schema[output];
+                throw Miss(row, column, $"column '{schema.Name}' holds a {kind} value, which makes it another type than {schema.Type}");
+            }
+            if (cell.Kind == CellKind.Text && cell.Text is null)
+            {
+                var text = cell;
+                text.Text = _source.SharedString(cell.SharedIndex);
+                row.Put(column, text);
+            }
+        }
+    }
+
+    private SpeculationMissedException Miss(RowBuffer row, int column, string what) =>
+        new($"sheet '{_source.SheetName}', cell {CellReference.Format(column, row.RowNumber)}: {what}");
+
+    /// <summary>Stops the reading thread, then closes the sheet and the workbook.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _rows?.Dispose();
+        _source.Dispose();
+        _workbook.Dispose();
+    }
+}
