@@ -12,7 +12,7 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// </summary>
 internal sealed class RowReadAhead : IDisposable
 {
-    private const int Blocks = 16;
+    internal const int Blocks = 16;
 
     private sealed class Block
     {

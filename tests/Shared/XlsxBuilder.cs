@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 
-namespace FunctionsIngest.Tests.Fixtures;
+namespace FunctionsIngest.Testing;
 
 /// <summary>
 /// A test-only .xlsx writer, independent of the reader: parts are XML strings written into a zip. Defaults give a
@@ -144,7 +144,4 @@ public sealed class XlsxBuilder
         }
         return buffer.ToArray();
     }
-
-    /// <summary>Writes the workbook to a new temp file and returns its path.</summary>
-    public string Save(TempDir dir, string fileName = "book.xlsx") => dir.Write(fileName, ToBytes());
 }
