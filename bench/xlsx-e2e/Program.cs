@@ -26,7 +26,7 @@ switch (args[0])
         {
             using var reader = ExcelTableReader.Open(args[1], new ExcelReadOptions { SinglePass = singlePass && !twoPass });
             return TableCopier.CopyToFile(reader, args[2], ParquetCompression.Snappy).RowsWritten;
-        });
+        }, miss => Console.Error.WriteLine("read again in two passes: " + miss.Message));
         break;
     case "read":
         // Our reader alone (every batch built, nothing written): its share of ours' memory.

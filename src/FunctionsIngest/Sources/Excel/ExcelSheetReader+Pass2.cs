@@ -22,11 +22,25 @@ public abstract partial class ExcelSheetReader
     public RecordBatch? ReadNextBatch()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_single is null)
-            return ReadBatch();
+        var next = _single is null ? (ReadBatch() ? _filling : null) : NextFilledAhead();
+        if (next is null)
+            return null;
+        _last = next;
+        RowsRead += next.Batch.RowCount;
+        return next.Batch;
+    }
+
+    /// <summary>A single pass fills batches on a thread of its own; any failure there means reading again in two passes.</summary>
+    private SheetBatch? NextFilledAhead()
+    {
         try
         {
-            return ReadBatch();
+            _fillAhead ??= new FillAhead(() => new SheetBatch(Schema, _batchSize), slot =>
+            {
+                _filling = slot;
+                return ReadBatch();
+            });
+            return _fillAhead.Next();
         }
         catch (SpeculationMissedException miss)
         {
@@ -38,12 +52,14 @@ public abstract partial class ExcelSheetReader
         }
     }
 
-    private RecordBatch? ReadBatch()
+    /// <summary>Fills <see cref="_filling"/> with the next rows; false when there are none.</summary>
+    private bool ReadBatch()
     {
         if (_current is null)
-            return null;
-        _batch.Clear();
-        while (_batch.Capacity > _batch.RowCount && _current is not null)
+            return false;
+        var batch = _filling.Batch;
+        batch.Clear();
+        while (batch.Capacity > batch.RowCount && _current is not null)
         {
             var profile = _current.Profile;
             if (_nextRow > profile.LastDataRow)
@@ -77,9 +93,7 @@ public abstract partial class ExcelSheetReader
             }
             _nextRow++;
         }
-        int count = _batch.RowCount;
-        RowsRead += count;
-        return count == 0 ? null : _batch;
+        return batch.RowCount > 0;
     }
 
     /// <summary>In a single pass, past the sample: the next data row from the sheet, which moves the profile's last data row on.</summary>
@@ -122,12 +136,12 @@ public abstract partial class ExcelSheetReader
         segment.Profile.Merges?.Apply(row);
         if (_layout.IsPlain)
         {
-            if (!BatchFiller.TryAppendRow(_batch, row, segment.Profile.FirstColumn, out int badColumn))
+            if (!BatchFiller.TryAppendRow(_filling.Batch, row, segment.Profile.FirstColumn, out int badColumn))
                 throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, row.RowNumber));
         }
         else
         {
-            _appender.Append(_batch, row, segment);
+            _appender.Append(_filling.Batch, row, segment);
         }
     }
 
@@ -135,7 +149,7 @@ public abstract partial class ExcelSheetReader
     {
         if (_layout.IsPlain && _current!.Profile.Merges is null)
         {
-            BatchFiller.AppendNullRow(_batch);
+            BatchFiller.AppendNullRow(_filling.Batch);
             return;
         }
         _emptyRow.Clear();
@@ -164,7 +178,7 @@ public abstract partial class ExcelSheetReader
         {
             if (_layout.IsPlain && segment.Profile.Merges is null && _spooledAscending)
             {
-                if (!BatchFiller.TryAppendSpooled(_batch, _spool, _spooledCells, segment.Profile.FirstColumn, out int badColumn))
+                if (!BatchFiller.TryAppendSpooled(_filling.Batch, _spool, _spooledCells, segment.Profile.FirstColumn, out int badColumn))
                     throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, _spooledRow));
                 return;
             }

@@ -10,22 +10,19 @@ namespace FunctionsIngest.Sources.Excel;
 /// </summary>
 public abstract partial class ExcelSheetReader : ISourceRowNumbers, ISheetCellLayout
 {
-    private readonly long[] _rowNumbers;
-    private readonly int[] _rowSheets;
-
     /// <summary>The sheet row of each row of the last batch.</summary>
-    public ReadOnlySpan<long> LastBatchRowNumbers => _rowNumbers.AsSpan(0, _batch.RowCount);
+    public ReadOnlySpan<long> LastBatchRowNumbers => _last.RowNumbers.AsSpan(0, _last.Batch.RowCount);
 
     /// <summary>Per row of the last batch, its sheet's index among the sheets giving rows (a sheet without a table gives none).</summary>
-    public ReadOnlySpan<int> LastBatchSheets => _rowSheets.AsSpan(0, _batch.RowCount);
+    public ReadOnlySpan<int> LastBatchSheets => _last.Sheets.AsSpan(0, _last.Batch.RowCount);
 
     public IReadOnlyList<IReadOnlyList<string?>> ColumnLettersBySheet { get; }
 
     private void NoteSourceOfNextRow()
     {
-        int row = _batch.RowCount;
-        _rowNumbers[row] = _nextRow;
-        _rowSheets[row] = _segment;
+        int row = _filling.Batch.RowCount;
+        _filling.RowNumbers[row] = _nextRow;
+        _filling.Sheets[row] = _segment;
     }
 
     private static IReadOnlyList<string?>[] LettersBySegment(TableLayout layout) =>

@@ -15,7 +15,10 @@ public abstract partial class ExcelSheetReader : ITableReader
 {
     private readonly string _file;
     private readonly WarningLog _warnings;
-    private readonly RecordBatch _batch;
+    private SheetBatch _filling; // the batch pass 2 fills
+    private SheetBatch _last;    // the batch handed out last
+    private FillAhead? _fillAhead;
+    private readonly int _batchSize;
     private readonly RowSpool _spool;
     private readonly TableLayout _layout;
     private readonly RowAppender _appender;
@@ -58,9 +61,8 @@ public abstract partial class ExcelSheetReader : ITableReader
         }
         Schema = _layout.Schema;
         _appender = new RowAppender(_layout, _file);
-        _batch = new RecordBatch(Schema, EffectiveBatchSize(options.BatchSize, Schema.Count));
-        _rowNumbers = new long[_batch.Capacity];
-        _rowSheets = new int[_batch.Capacity];
+        _batchSize = EffectiveBatchSize(options.BatchSize, Schema.Count);
+        _filling = _last = new SheetBatch(Schema, _batchSize);
         ColumnLettersBySheet = LettersBySegment(_layout);
         _segment = -1;
         NextSegment();
@@ -95,6 +97,7 @@ public abstract partial class ExcelSheetReader : ITableReader
         if (_disposed)
             return;
         _disposed = true;
+        _fillAhead?.Dispose(); // first: its thread reads the sheet and the spool
         _single?.Dispose();
         _spool.Dispose();
         GC.SuppressFinalize(this);

@@ -4,11 +4,10 @@ using FunctionsIngest.Sources.Excel.Cells;
 namespace FunctionsIngest.Sources.Excel.Typing;
 
 /// <summary>
-/// A sheet read in one pass: after pass 1 stopped at a sample, the layout is fixed from the sample, the rest of the
-/// sheet is read on a thread of its own (<see cref="RowReadAhead"/>), and every later data row is checked against the
-/// layout before it is typed: a value in a column the sample did not reach, or of a kind its column's type does not
-/// keep (<see cref="ValueKinds.KeptBy"/>), throws <see cref="SpeculationMissedException"/>. Owns the open sheet and
-/// workbook until disposed.
+/// A sheet read in one pass: after pass 1 stopped at a sample, the layout is fixed from the sample and every later
+/// data row is checked against it before it is typed: a value in a column the sample did not reach, or of a kind its
+/// column's type does not keep (<see cref="ValueKinds.KeptBy"/>), throws <see cref="SpeculationMissedException"/>.
+/// Owns the open sheet and workbook until disposed.
 /// </summary>
 internal sealed class SheetSinglePass : IDisposable
 {
@@ -19,7 +18,7 @@ internal sealed class SheetSinglePass : IDisposable
     private readonly ValueKind[] _kept;
     private readonly int _firstColumn;
     private readonly int _lastColumn;
-    private RowReadAhead? _rows;
+    private readonly RowBuffer _row = new();
     private bool _disposed;
 
     private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept)
@@ -66,19 +65,18 @@ internal sealed class SheetSinglePass : IDisposable
                 return null;
             kept[map[i] - profile.FirstColumn] = layout.Converters[i] is null ? ValueKinds.KeptBy(layout.Schema[i].Type) : ValueKinds.All;
         }
-        var pass = new SheetSinglePass(scanner, source, workbook, layout, kept);
-        pass._rows = new RowReadAhead(scanner.ReadRawRow);
-        return pass;
+        return new SheetSinglePass(scanner, source, workbook, layout, kept);
     }
 
     /// <summary>
     /// The next row past the sample holding a cell, checked, its warnings logged and its shared text resolved; hidden
-    /// rows on the way are noted in the profile. Null at the end of the sheet.
+    /// rows on the way are noted in the profile. Null at the end of the sheet. The row is valid until the next call.
     /// </summary>
     public RowBuffer? NextDataRow(WarningLog warnings)
     {
         var profile = _scanner.Profile;
-        while (_rows!.Next() is { } row)
+        var row = _row;
+        while (_scanner.ReadRawRow(row))
         {
             if (row.Hidden)
             {
@@ -127,13 +125,12 @@ internal sealed class SheetSinglePass : IDisposable
     private SpeculationMissedException Miss(RowBuffer row, int column, string what) =>
         new($"sheet '{_source.SheetName}', cell {CellReference.Format(column, row.RowNumber)}: {what}");
 
-    /// <summary>Stops the reading thread, then closes the sheet and the workbook.</summary>
+    /// <summary>Closes the sheet and the workbook.</summary>
     public void Dispose()
     {
         if (_disposed)
             return;
         _disposed = true;
-        _rows?.Dispose();
         _source.Dispose();
         _workbook.Dispose();
     }

@@ -1,0 +1,20 @@
+using FunctionsIngest.Data;
+
+namespace FunctionsIngest.Sources.Excel.Typing;
+
+/// <summary>A batch and, per row, the sheet row it came from and the index of its sheet (for source addresses).</summary>
+internal sealed class SheetBatch
+{
+    public SheetBatch(TableSchema schema, int capacity)
+    {
+        Batch = new RecordBatch(schema, capacity);
+        RowNumbers = new long[Batch.Capacity];
+        Sheets = new int[Batch.Capacity];
+    }
+
+    public RecordBatch Batch { get; }
+
+    public long[] RowNumbers { get; }
+
+    public int[] Sheets { get; }
+}
