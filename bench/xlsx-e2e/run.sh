@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# xlsx -> Parquet end to end: ours vs DuckDB's CSV -> Parquet on the same data vs the ExcelDataReader path, each a
-# fresh process, interleaved; then the in-process split of ours, memory at 250k/500k/1M rows, and a parity check.
+# xlsx -> Parquet end to end: ours (one pass, as the copy step reads) vs ours in two passes vs DuckDB's CSV -> Parquet
+# on the same data vs the ExcelDataReader path, each a fresh process, interleaved; then the in-process split of ours, memory at 250k/500k/1M rows, and a parity check.
 # Usage: bench/xlsx-e2e/run.sh [rows=1000000] [repeats=3]
 # Env:   XLSX_E2E_DIR (scratch, default /tmp/xlsx-e2e), XLSX_E2E_SKIP_EDR=1, XLSX_E2E_SKIP_STAGES=1,
 #        XLSX_E2E_BASE=/path/to/XlsxBench.dll (a build of other code, e.g. before a change: timed as "base", interleaved)
@@ -40,6 +40,7 @@ results="$work/results.txt"
 for i in $(seq 1 "$repeats"); do
   measure ours   "${bench[@]}" ours "$xlsx" "$work/ours.parquet"
   measure duckdb node "$root/bench/csv/duckdb-convert.cjs" "$csv" "$work/duck.parquet"
+  XLSX_BENCH_TWO_PASS=1 measure two-pass "${bench[@]}" ours "$xlsx" "$work/two-pass.parquet"
   [ -z "${XLSX_E2E_BASE:-}" ] || measure base dotnet "$XLSX_E2E_BASE" ours "$xlsx" "$work/base.parquet"
   [ "${XLSX_E2E_SKIP_EDR:-0}" = 1 ] || measure edr "${bench[@]}" edr "$xlsx" "$work/edr.parquet"
   for n in "${small[@]}"; do measure "ours-$n" "${bench[@]}" ours "$work/bench-$n.xlsx" "$work/ours-$n.parquet"; done
@@ -69,6 +70,7 @@ for (const name of Object.keys(runs)) {
 const flat = Object.keys(runs).filter((n) => n.startsWith('ours')).map((n) => `${n === 'ours' ? rows : n.slice(5)} rows: ${stat(n, 'rss', max)} MB`);
 console.log(`ours peak RSS by rows: ${flat.join(', ')}`);
 JS
+cmp -s "$work/ours.parquet" "$work/two-pass.parquet" && echo "ours.parquet and two-pass.parquet are byte-identical" || echo "ours.parquet and two-pass.parquet DIFFER"
 [ -z "${XLSX_E2E_BASE:-}" ] || { cmp -s "$work/ours.parquet" "$work/base.parquet" && echo "ours.parquet and base.parquet are byte-identical" || echo "ours.parquet and base.parquet DIFFER"; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 ls -l "$work/ours.parquet" "$work/duck.parquet" | awk '{print $5, $9}'

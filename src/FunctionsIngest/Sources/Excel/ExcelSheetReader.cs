@@ -15,14 +15,14 @@ public abstract partial class ExcelSheetReader : ITableReader
 {
     private readonly string _file;
     private readonly WarningLog _warnings;
-    private SheetBatch _filling; // the batch pass 2 fills
-    private SheetBatch _last;    // the batch handed out last
-    private FillAhead? _fillAhead;
-    private readonly int _batchSize;
     private readonly RowSpool _spool;
     private readonly TableLayout _layout;
     private readonly RowAppender _appender;
+    private readonly int _batchSize;
+    private SheetBatch _filling; // the batch being filled (on the filling thread in a single pass)
+    private SheetBatch _last;    // the batch handed out last
     private SheetSinglePass? _single;
+    private FillAhead? _fillAhead;
     private bool _disposed;
 
     private protected ExcelSheetReader(IWorkbookSource workbook, ExcelReadOptions options)

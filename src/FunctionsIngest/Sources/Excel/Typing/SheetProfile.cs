@@ -37,14 +37,6 @@ internal sealed partial class SheetProfile
     /// <summary>False when nothing was found at or below the header row (or, detecting, no cell at all).</summary>
     public bool HasTable => HeaderRow > 0 && LastRowWithContent >= HeaderRow;
 
-    /// <summary>Reads the whole sheet once; data rows go to <paramref name="spool"/> for pass 2.</summary>
-    public static SheetProfile Scan(ISheetRowSource source, SheetScanPlan plan, WarningLog warnings, RowSpool spool)
-    {
-        var scanner = new Scanner(source, plan, warnings, spool);
-        scanner.Run();
-        return scanner.Finish();
-    }
-
     private void TakeDetected(HeaderDetector detector, WarningLog warnings, ISheetRowSource source, RowSpool spool)
     {
         HeaderRow = detector.Decide();
