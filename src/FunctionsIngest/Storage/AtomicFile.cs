@@ -3,6 +3,8 @@ namespace FunctionsIngest.Storage;
 /// <summary>
 /// Writes a local file through a temporary sibling renamed into place when complete, so a failure (or a kill) never
 /// leaves a partial file under the final name. The temporary name starts with '.', which listings of sources skip.
+/// A write first deletes the temporary siblings that earlier writes of the same path left when their process was
+/// killed, so a retried write leaves no stray file (a write of the same path running at that moment then fails).
 /// </summary>
 public static class AtomicFile
 {
@@ -10,7 +12,9 @@ public static class AtomicFile
     {
         ArgumentNullException.ThrowIfNull(write);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var name = Path.GetFileName(path);
+        DeleteLeftovers(directory, name);
+        var temp = Path.Combine(directory, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = Create(temp))
@@ -26,6 +30,25 @@ public static class AtomicFile
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
             throw;
+        }
+    }
+
+    /// <summary>Deletes ".{name}.{32 hex digits}.tmp" in the folder: temporary files of earlier writes of this name.</summary>
+    private static void DeleteLeftovers(string directory, string name)
+    {
+        if (!Directory.Exists(directory))
+            return;
+        var prefix = "." + name + ".";
+        const int GuidDigits = 32;
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            var candidate = Path.GetFileName(file.AsSpan());
+            if (candidate.Length != prefix.Length + GuidDigits + ".tmp".Length || !candidate.StartsWith(prefix, StringComparison.Ordinal)
+                || !Guid.TryParseExact(candidate.Slice(prefix.Length, GuidDigits), "N", out _))
+                continue;
+            try { File.Delete(file); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
     }
 

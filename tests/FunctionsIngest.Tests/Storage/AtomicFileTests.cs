@@ -1,0 +1,42 @@
+using FunctionsIngest.Storage;
+using FunctionsIngest.Tests.Fixtures;
+
+namespace FunctionsIngest.Tests.Storage;
+
+public sealed class AtomicFileTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static Task WriteAsync(string path, string text) =>
+        AtomicFile.WriteAsync(path, (stream, token) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), token).AsTask(), CancellationToken.None);
+
+    private string[] Names() => Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    [Fact]
+    public async Task A_write_removes_what_killed_writes_of_the_same_file_left_and_nothing_else()
+    {
+        var path = Path.Combine(_dir.Path, "run-1.json");
+        var killedWrite = $".run-1.json.{Guid.NewGuid():N}.tmp";
+        var otherFilesWrite = $".run-2.json.{Guid.NewGuid():N}.tmp";
+        foreach (var name in new[] { killedWrite, otherFilesWrite, ".run-1.json.notaguid.tmp", "keep.txt" })
+            await File.WriteAllTextAsync(Path.Combine(_dir.Path, name), "partial");
+
+        await WriteAsync(path, "{}");
+
+        Assert.Equal([".run-1.json.notaguid.tmp", otherFilesWrite, "keep.txt", "run-1.json"], Names());
+        Assert.Equal("{}", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task A_failed_write_leaves_neither_the_file_nor_a_temporary_one()
+    {
+        var path = Path.Combine(_dir.Path, "out.parquet");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            AtomicFile.WriteAsync(path, (_, _) => throw new InvalidOperationException("writer failed"), CancellationToken.None));
+
+        Assert.Empty(Names());
+    }
+}
