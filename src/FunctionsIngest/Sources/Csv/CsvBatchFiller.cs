@@ -80,7 +80,7 @@ internal sealed class CsvBatchFiller : IDisposable
                 if (kind == ValueKind.None)
                     kind = TextValues.Classify(text, observer.Culture);
                 if ((kind & ~_kept[i]) != 0)
-                    throw new SpeculationMissedException($"column '{_schema[i].Name}' holds a {kind} value, which makes it another type than {converter.Type}");
+                    throw new SpeculationMissedException(SpeculationMissedException.DescribeTypeChange(_schema[i].Name, kind, converter.Type));
                 if (hasValue && converter.TryAppendRead(vector, kind, bits))
                     continue;
             }

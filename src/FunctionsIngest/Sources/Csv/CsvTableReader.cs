@@ -191,7 +191,7 @@ public sealed class CsvTableReader : ITableReader, ISourceRowNumbers
         catch (SpeculationMissedException miss) when (_singlePassFile is { } file)
         {
             _done = true;
-            throw new SpeculationMissedException($"'{file}': the single pass stopped at {miss.Message}.", miss.InnerException);
+            throw SpeculationMissedException.StoppedAt(file, miss, miss.InnerException);
         }
         catch
         {

@@ -35,7 +35,7 @@ public abstract partial class ExcelSheetReader
     {
         try
         {
-            _fillAhead ??= new FillAhead(() => new SheetBatch(Schema, _batchSize), slot =>
+            _fillAhead ??= new FillAhead(SinglePassSlots(), slot =>
             {
                 _filling = slot;
                 return ReadBatch();
@@ -44,13 +44,22 @@ public abstract partial class ExcelSheetReader
         }
         catch (SpeculationMissedException miss)
         {
-            throw new SpeculationMissedException($"'{_file}': the single pass stopped at {miss.Message}.", miss);
+            throw SpeculationMissedException.StoppedAt(_file, miss, miss);
         }
         catch (IngestException error)
         {
             throw new SpeculationMissedException($"'{_file}': the single pass stopped at an error: {error.Message}", error);
         }
     }
+
+    /// <summary>
+    /// The batch made at open and two more; only two for batches of over a million cells (wide sheets), whose every
+    /// slot would cost tens of MB.
+    /// </summary>
+    private SheetBatch[] SinglePassSlots() =>
+        (long)_batchSize * Schema.Count > 1 << 20
+            ? [_filling, new SheetBatch(Schema, _batchSize)]
+            : [_filling, new SheetBatch(Schema, _batchSize), new SheetBatch(Schema, _batchSize)];
 
     /// <summary>Fills <see cref="_filling"/> with the next rows; false when there are none.</summary>
     private bool ReadBatch()

@@ -11,24 +11,23 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// </summary>
 internal sealed class FillAhead : IDisposable
 {
-    public const int Slots = 4;
-
     private readonly Func<SheetBatch, bool> _fill;
-    private readonly BlockingCollection<SheetBatch> _free = new(Slots);
-    private readonly BlockingCollection<(SheetBatch? Batch, ExceptionDispatchInfo? Failure)> _filled = new(Slots + 1);
+    private readonly BlockingCollection<SheetBatch> _free = [];
+    private readonly BlockingCollection<(SheetBatch? Batch, ExceptionDispatchInfo? Failure)> _filled = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _filler;
     private SheetBatch? _taken;
     private bool _ended;
     private bool _disposed;
 
-    /// <param name="newSlot">Makes each slot.</param>
+    /// <param name="slots">The batches that go round (at least two, so that one fills while the caller holds another).</param>
     /// <param name="fill">Fills a slot; false (slot unused) after the last batch. Called on the filling thread only.</param>
-    public FillAhead(Func<SheetBatch> newSlot, Func<SheetBatch, bool> fill)
+    public FillAhead(IReadOnlyList<SheetBatch> slots, Func<SheetBatch, bool> fill)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots.Count, 2);
         _fill = fill;
-        for (int i = 0; i < Slots; i++)
-            _free.Add(newSlot());
+        foreach (var slot in slots)
+            _free.Add(slot);
         _filler = new Thread(Fill) { IsBackground = true, Name = "xlsx fill" };
         _filler.Start();
     }

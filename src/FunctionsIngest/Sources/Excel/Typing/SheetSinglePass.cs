@@ -14,7 +14,6 @@ internal sealed class SheetSinglePass : IDisposable
     private readonly SheetProfile.Scanner _scanner;
     private readonly ISheetRowSource _source;
     private readonly IDisposable _workbook;
-    private readonly TableLayout _layout;
     private readonly ValueKind[] _kept;
     private readonly int _firstColumn;
     private readonly int _lastColumn;
@@ -26,13 +25,13 @@ internal sealed class SheetSinglePass : IDisposable
         _scanner = scanner;
         _source = source;
         _workbook = workbook;
-        _layout = layout;
+        Layout = layout;
         _kept = kept;
         _firstColumn = scanner.Profile.FirstColumn;
         _lastColumn = scanner.Profile.LastColumn;
     }
 
-    public TableLayout Layout => _layout;
+    public TableLayout Layout { get; }
 
     /// <summary>True once every row of the sheet went through <see cref="NextDataRow"/>.</summary>
     public bool Done { get; private set; }
@@ -109,9 +108,9 @@ internal sealed class SheetSinglePass : IDisposable
             var kind = ColumnTypeInference.Classify(cell);
             if ((kind & ~_kept[column - _firstColumn]) != 0)
             {
-                int output = Array.IndexOf(_layout.Segments[0].SheetColumnOf, column);
-                var schema = _layout.Schema[output];
-                throw Miss(row, column, $"column '{schema.Name}' holds a {kind} value, which makes it another type than {schema.Type}");
+                int output = Array.IndexOf(Layout.Segments[0].SheetColumnOf, column);
+                var schema = Layout.Schema[output];
+                throw Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
             }
             if (cell.Kind == CellKind.Text && cell.Text is null)
             {
