@@ -8,7 +8,7 @@ using FunctionsIngest.Sources.Excel;
 using FunctionsIngest.Sources.Excel.Xls;
 using XlsxE2E;
 
-// generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan XLSX RUNS
+// generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan|read XLSX RUNS
 // The timed commands print "name seconds rows"; run.sh wraps each in /usr/bin/time for wall, CPU and max RSS.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 var watch = Stopwatch.StartNew();
@@ -41,11 +41,11 @@ switch (args[0])
         StageSplit.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         return 0;
     case "micro":
-        // Best CPU and wall of N warm runs of one step, for A/B of a change: "tables" (shared strings + styles), "scan" (sheet to row buffers).
+        // Best CPU and wall of N warm runs of one step, for A/B of a change: "tables" (shared strings + styles), "scan" (sheet to row buffers), "read" (the one-pass reader to batches, no writer).
         Micro(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan XLSX RUNS");
+        Console.Error.WriteLine("usage: generate ROWS XLSX [CSV] | ours XLSX PARQUET | read XLSX | edr XLSX PARQUET | stages XLSX RUNS | micro tables|scan|read XLSX RUNS");
         return 2;
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]} {watch.Elapsed.TotalSeconds:0.000} {rows}"));
@@ -60,10 +60,12 @@ static void Micro(string step, string path, int runs)
         var wall = Stopwatch.StartNew();
         if (step == "tables")
             XlsxBench.Stages.LoadTables(path);
+        else if (step == "read")
+            XlsxBench.Stages.OurReader(path, singlePass: true);
         else
             XlsxBench.Stages.ScanOnly(path);
         bestWall = Math.Min(bestWall, wall.Elapsed.TotalSeconds);
-        double seconds = step == "tables" ? (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds : XlsxBench.Stages.LastScanSeconds;
+        double seconds = step != "scan" ? (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds : XlsxBench.Stages.LastScanSeconds;
         bestCpu = Math.Min(bestCpu, seconds);
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step} best of {runs}: {bestCpu:0.000} s CPU, {bestWall:0.000} s wall"));

@@ -29,9 +29,12 @@ public static class Stages
     }
 
     /// <summary>Our reader end to end: open (shared strings, styles, the parse that types and spools) and every batch.</summary>
-    public static long OurReader(string path)
+    public static long OurReader(string path) => OurReader(path, singlePass: false);
+
+    /// <summary>The same, reading the sheet in one pass when it can (as the copy step does).</summary>
+    public static long OurReader(string path, bool singlePass)
     {
-        using var reader = ExcelTableReader.Open(path, new ExcelReadOptions());
+        using var reader = ExcelTableReader.Open(path, new ExcelReadOptions { SinglePass = singlePass });
         return Drain(reader);
     }
 

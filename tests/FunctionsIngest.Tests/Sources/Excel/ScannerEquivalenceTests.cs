@@ -141,6 +141,15 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<c r=\"N{0}\" t=\"str\"><v>a value well past twenty-four bytes {1}</v></c>",
             "<c r=\"O{0}\" t=\"str\"><v>twenty-three bytes, then&amp;{1}</v></c>",
             "<c r=\"P{0}\" t=\"str\"><v>exactly twenty-four byte</v></c>",
+            "<c r=\"Q{0}\" s=\"0001\"><v>{1}</v></c>",
+            "<c r=\"r{0}\" t=\"\"><v>{1}</v></c>",
+            "<c r=\"S{0}\" s=\"\"><v>{1}</v></c>",
+            "<c r=\"T{0}\" t=\"zz\"><v>{1}</v></c>",
+            "<c r=\"U{0}\" s=\"1234567890\"><v>{1}</v></c>",
+            "<c r=\"V{0}\" t=\"d\"><v>2024-01-02T03:04:05</v></c>",
+            "<c r=\"W{0}\" t=\"e\"><v>#DIV/0!</v></c>",
+            "<c r=\"X\"><v>{1}</v></c>",
+            "<c r=\"Y{0}\" t=\"b\" s=\"2\"><v>0</v></c>",
         ];
         string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
         string[] rowStarts =
@@ -152,6 +161,9 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<row r=\"{0}\" s=\"&#49;\" hidden=\"0\">",
             "\n<row  r=\"{0}\">",
             "<row r='{0}'>",
+            "<row r=\"00{0}\" spans=\"1:13\">",
+            "<row r=\"{0}.0\">",
+            "<row spans=\"1:13\" r=\"{0}\"/><row r=\"{0}\">",
         ];
         var sheet = new StringBuilder($"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row/><row r=\"2\"/>");
         for (int r = 3; r <= 6000; r++)

@@ -194,6 +194,8 @@ public class XlsxHostileInputTests : XlsxTestBase
         Assert.Contains("row 2 follows row 5", Fails(book).Message, StringComparison.Ordinal);
         book.Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row r=\"1048577\"/></sheetData></worksheet>");
         Fails(book);
+        book.Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row r=\"0\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>");
+        Assert.Contains("row 0", Fails(book).Message, StringComparison.Ordinal);
     }
 
     [Fact]

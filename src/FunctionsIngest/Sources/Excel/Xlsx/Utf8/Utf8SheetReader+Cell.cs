@@ -8,8 +8,6 @@ namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
 internal sealed partial class Utf8SheetReader
 {
-    private enum CellType : byte { Number, Shared, InlineString, FormulaString, Boolean, Error, Date }
-
     private byte[] _value = new byte[64];
     private int _valueLength;
     private readonly StringBuilder _rich = new();
@@ -75,7 +73,7 @@ internal sealed partial class Utf8SheetReader
             }
         }
         int column = ColumnOf(hasReference, reference, rowNumber, lastColumn);
-        var type = hasType ? CellTypeOf(typeName) : CellType.Number;
+        var type = hasType ? XlsxCellTypes.Of(typeName) : XlsxCellType.Number;
         int style = hasStyle ? StyleOf(styleText) : 0;
         if (_cursor.IsEmptyElement)
             return column; // style-only cell: blank
@@ -122,12 +120,9 @@ internal sealed partial class Utf8SheetReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadCompactCell(RowBuffer row, int rowNumber, int lastColumn, in CompactCell cell)
     {
-        int column = ColumnOf(cell.HasReference, cell.Reference, rowNumber, lastColumn);
-        if (!cell.HasValue)
-            return column;
-        var type = cell.HasType ? CellTypeOf(cell.Type) : CellType.Number;
-        int style = cell.HasStyle ? StyleOf(cell.Style) : 0;
-        row.Put(column, Interpret(type, style, cell.Value, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+        int column = cell.Column >= 0 ? cell.Column : NextColumn(rowNumber, lastColumn);
+        if (cell.HasValue)
+            row.Put(column, Interpret(cell.Type, cell.Style, cell.Value, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
         return column;
     }
 
@@ -140,11 +135,7 @@ internal sealed partial class Utf8SheetReader
     private int ColumnOf(bool hasReference, ReadOnlySpan<byte> reference, int rowNumber, int lastColumn)
     {
         if (!hasReference)
-        {
-            if (lastColumn + 1 >= RowBuffer.MaxColumns)
-                throw IngestErrors.ColumnOutOfRange(File, SheetName, CellReference.Format(lastColumn + 1, rowNumber));
-            return lastColumn + 1;
-        }
+            return NextColumn(rowNumber, lastColumn);
         int column = 0, i = 0;
         for (; i < reference.Length && i < 4 && char.IsAsciiLetter((char)reference[i]); i++)
             column = column * 26 + ((reference[i] | 0x20) - 'a' + 1);
@@ -158,17 +149,12 @@ internal sealed partial class Utf8SheetReader
         return column - 1;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static CellType CellTypeOf(ReadOnlySpan<byte> t)
+    /// <summary>The column of a cell without r: the one after the previous cell's.</summary>
+    private int NextColumn(int rowNumber, int lastColumn)
     {
-        if (t.SequenceEqual("s"u8)) return CellType.Shared;
-        if (t.SequenceEqual("n"u8) || t.IsEmpty) return CellType.Number;
-        if (t.SequenceEqual("b"u8)) return CellType.Boolean;
-        if (t.SequenceEqual("str"u8)) return CellType.FormulaString;
-        if (t.SequenceEqual("inlineStr"u8)) return CellType.InlineString;
-        if (t.SequenceEqual("e"u8)) return CellType.Error;
-        if (t.SequenceEqual("d"u8)) return CellType.Date;
-        return CellType.FormulaString; // unknown types read their <v> as text, like t="str"
+        if (lastColumn + 1 >= RowBuffer.MaxColumns)
+            throw IngestErrors.ColumnOutOfRange(File, SheetName, CellReference.Format(lastColumn + 1, rowNumber));
+        return lastColumn + 1;
     }
 
     /// <summary>Copies the &lt;v&gt; text into _value (the cursor's span dies at the next read).</summary>

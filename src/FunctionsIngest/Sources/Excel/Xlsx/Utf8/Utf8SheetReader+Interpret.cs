@@ -12,32 +12,32 @@ internal sealed partial class Utf8SheetReader
 {
     /// <summary>Same decisions as SheetRowReader.Interpret, from the bytes of &lt;v&gt;.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private CellValue Interpret(CellType type, int style, ReadOnlySpan<byte> raw, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
+    private CellValue Interpret(XlsxCellType type, int style, ReadOnlySpan<byte> raw, bool hasValue, string? inline, bool hasFormula, int column, int rowNumber)
     {
         var v = raw.Length > 0 && (raw[0] <= (byte)' ' || raw[^1] <= (byte)' ') ? raw.Trim(" \t\r\n"u8) : raw;
         bool noValue = !hasValue || v.IsEmpty;
         switch (type)
         {
-            case CellType.Number:
+            case XlsxCellType.Number:
                 if (noValue)
                     return Missing(hasFormula);
                 return NumberCells.Make(ParseNumber(v, column, rowNumber), _styles.KindOf(style), _date1904);
-            case CellType.Shared:
+            case XlsxCellType.Shared:
                 if (noValue)
                     return Missing(hasFormula);
                 if (!Utf8Int32.TryParseWhole(v, out int index) || (uint)index >= (uint)_strings.Count)
                     throw IngestErrors.BadSharedStringIndex(File, SheetName, CellReference.Format(column, rowNumber), Text(v), _strings.Count);
                 return SharedCell(index, column, rowNumber);
-            case CellType.InlineString:
+            case XlsxCellType.InlineString:
                 return inline is not null ? TextCell(inline, column, rowNumber)
                     : hasValue ? TextCell(OoxmlEscapes.Decode(Encoding.UTF8.GetString(raw)), column, rowNumber) : default;
-            case CellType.Boolean:
+            case XlsxCellType.Boolean:
                 if (noValue)
                     return Missing(hasFormula);
                 return new CellValue { Kind = CellKind.Boolean, Number = ParseBoolean(v, column, rowNumber) ? 1 : 0 };
-            case CellType.Error:
+            case XlsxCellType.Error:
                 return new CellValue { Kind = CellKind.Error, Text = noValue ? "#N/A" : Text(v) };
-            case CellType.Date:
+            case XlsxCellType.Date:
                 if (noValue)
                     return Missing(hasFormula);
                 var iso = Text(v);

@@ -114,7 +114,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
             if (_cursor.TryReadCompactRowStart(out var compact))
             {
                 _rowIsEmpty = compact.IsEmpty;
-                _pendingRow = RowNumberOfTag(compact.HasNumber, compact.Number);
+                _pendingRow = compact.Number > 0 ? CheckedRowNumber(compact.Number) : RowNumberOfTag(false, default);
                 if (ReportHiddenRows)
                     _pendingHidden = compact.HasHidden && IsTrue(compact.Hidden);
                 return true;
@@ -188,6 +188,12 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
                 throw IngestErrors.RowOutOfRange(File, SheetName, $"row {Text(text)}");
             number = value;
         }
+        return CheckedRowNumber(number);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CheckedRowNumber(int number)
+    {
         if (number < _lastRow)
             throw IngestErrors.RowsOutOfOrder(File, SheetName, number, _lastRow);
         if (number > CellReference.MaxRow)

@@ -1,17 +1,21 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using FunctionsIngest.Sources.Excel.Cells;
 
 namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
-/// <summary>A cell read whole by <see cref="Utf8XmlCursor.TryReadCompactCell"/>; the spans die at the cursor's next read.</summary>
+/// <summary>A cell read whole by <see cref="Utf8XmlCursor.TryReadCompactCell"/>; <see cref="Value"/> dies at the cursor's next read.</summary>
 internal ref struct CompactCell
 {
-    public ReadOnlySpan<byte> Reference;
-    public ReadOnlySpan<byte> Style;
-    public ReadOnlySpan<byte> Type;
     public ReadOnlySpan<byte> Value;
-    public bool HasReference;
-    public bool HasStyle;
-    public bool HasType;
+
+    /// <summary>The 0-based column of c/@r, or -1 when the cell has no r.</summary>
+    public int Column;
+
+    /// <summary>c/@s, 0 when absent.</summary>
+    public int Style;
+
+    public XlsxCellType Type;
 
     /// <summary>False for an empty element (&lt;c r="B2" s="3"/&gt;): a style-only blank.</summary>
     public bool HasValue;
@@ -19,11 +23,14 @@ internal ref struct CompactCell
 
 internal sealed partial class Utf8XmlCursor
 {
+    private static readonly ulong ValueAndCellEnd = BinaryPrimitives.ReadUInt64LittleEndian("</v></c>"u8);
+
     /// <summary>
     /// The hot path for the cells nearly every writer produces, read in one scan with no tag tokenising:
     /// <c>&lt;c r=".." s=".." t=".."&gt;&lt;v&gt;text&lt;/v&gt;&lt;/c&gt;</c> or <c>&lt;c .../&gt;</c>, attributes in any
-    /// order, single spaces, double quotes, no entities. Anything else (a formula, inline text, another attribute,
-    /// a cell split across buffer refills) returns false having consumed nothing, and the general path reads it.
+    /// order, single spaces, double quotes, no entities, r a plain reference inside the sheet and s plain digits.
+    /// Anything else (a formula, inline text, another attribute, a cell split across buffer refills) returns false
+    /// having consumed nothing, and the general path reads it (and names what is wrong with it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadCompactCell(out CompactCell cell)
@@ -32,47 +39,100 @@ internal sealed partial class Utf8XmlCursor
         var rest = _buffer.AsSpan(_pos, _end - _pos);
         if (rest.Length < 4 || rest[0] != (byte)'<' || rest[1] != (byte)'c')
             return false;
+        cell.Column = -1;
         int i = 2;
         while (true)
         {
-            var step = NextCompactAttribute(rest, ref i, out var name, out var value);
-            if (step == CompactStep.SelfClose)
+            if (i + 1 >= rest.Length)
+                return false;
+            byte b = rest[i];
+            if (b == (byte)'>')
             {
-                _pos += i;
+                i++;
+                break;
+            }
+            if (b == (byte)'/')
+            {
+                if (rest[i + 1] != (byte)'>')
+                    return false;
+                _pos += i + 2;
                 return true;
             }
-            if (step == CompactStep.Close)
-                break;
-            if (step != CompactStep.Attribute || name.Length != 1)
+            // " x=\"": the only attributes read here have one-letter names.
+            if (b != (byte)' ' || i + 4 >= rest.Length || rest[i + 2] != (byte)'=' || rest[i + 3] != (byte)'"')
                 return false;
-            switch (name[0])
+            byte name = rest[i + 1];
+            int at = i + 4;
+            switch (name)
             {
                 case (byte)'r':
-                    cell.Reference = value;
-                    cell.HasReference = true;
+                    if (!TryReadReference(rest, ref at, out cell.Column))
+                        return false;
                     break;
                 case (byte)'s':
-                    cell.Style = value;
-                    cell.HasStyle = true;
+                    if (!TryReadDigits(rest, ref at, out cell.Style))
+                        return false;
                     break;
                 case (byte)'t':
-                    cell.Type = value;
-                    cell.HasType = true;
+                    int start = at;
+                    while (at < rest.Length && rest[at] != (byte)'"')
+                    {
+                        if (rest[at] is (byte)'&' or (byte)'<')
+                            return false;
+                        at++;
+                    }
+                    cell.Type = XlsxCellTypes.Of(rest[start..at]);
                     break;
                 default:
                     return false;
             }
+            if (at >= rest.Length || rest[at] != (byte)'"')
+                return false;
+            i = at + 1;
         }
         var body = rest[i..];
         if (body.Length < 3 || body[0] != (byte)'<' || body[1] != (byte)'v' || body[2] != (byte)'>')
             return false;
         var text = body[3..];
         int stop = text.IndexOfAny((byte)'<', (byte)'&', (byte)'\r');
-        if (stop < 0 || text[stop] != (byte)'<' || !text[stop..].StartsWith("</v></c>"u8))
+        if (stop < 0 || text[stop] != (byte)'<' || text.Length - stop < 8 || BinaryPrimitives.ReadUInt64LittleEndian(text[stop..]) != ValueAndCellEnd)
             return false;
         cell.Value = text[..stop];
         cell.HasValue = true;
         _pos += i + 3 + stop + 8;
         return true;
+    }
+
+    /// <summary>1-3 letters and digits up to the closing quote: the 0-based column; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadReference(ReadOnlySpan<byte> rest, ref int at, out int column)
+    {
+        column = 0;
+        int letters = 0;
+        while (at < rest.Length && letters < 4 && char.IsAsciiLetter((char)rest[at]))
+        {
+            column = column * 26 + ((rest[at] | 0x20) - 'a' + 1);
+            letters++;
+            at++;
+        }
+        while (at < rest.Length && char.IsAsciiDigit((char)rest[at]))
+            at++;
+        column--;
+        return letters is >= 1 and <= 3 && column < RowBuffer.MaxColumns;
+    }
+
+    /// <summary>1-9 digits up to the closing quote; false for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadDigits(ReadOnlySpan<byte> rest, ref int at, out int value)
+    {
+        value = 0;
+        int start = at;
+        uint digit;
+        while (at < rest.Length && (digit = (uint)(rest[at] - '0')) <= 9)
+        {
+            value = value * 10 + (int)digit;
+            at++;
+        }
+        return at - start is >= 1 and <= 9;
     }
 }

@@ -2,12 +2,13 @@ using System.Runtime.CompilerServices;
 
 namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
-/// <summary>A row start tag read whole by <see cref="Utf8XmlCursor.TryReadCompactRowStart"/>; the spans die at the cursor's next read.</summary>
+/// <summary>A row start tag read whole by <see cref="Utf8XmlCursor.TryReadCompactRowStart"/>; the span dies at the cursor's next read.</summary>
 internal ref struct CompactRowStart
 {
-    public ReadOnlySpan<byte> Number;
     public ReadOnlySpan<byte> Hidden;
-    public bool HasNumber;
+
+    /// <summary>row/@r, or 0 when the row has none.</summary>
+    public int Number;
     public bool HasHidden;
     public bool IsEmpty;
 }
@@ -16,7 +17,7 @@ internal sealed partial class Utf8XmlCursor
 {
     /// <summary>
     /// The hot path for row start tags: <c>&lt;row name="value" ...&gt;</c> (or <c>/&gt;</c>) with single spaces, double
-    /// quotes and no entities, taking r and hidden. Anything else returns false having consumed nothing.
+    /// quotes and no entities, taking r (1-7 plain digits, not 0) and hidden. Anything else returns false having consumed nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadCompactRowStart(out CompactRowStart row)
@@ -28,33 +29,42 @@ internal sealed partial class Utf8XmlCursor
         int i = 4;
         while (true)
         {
-            switch (NextCompactAttribute(rest, ref i, out var name, out var value))
+            if (i + 1 >= rest.Length)
+                return false;
+            byte b = rest[i];
+            if (b == (byte)'>')
             {
-                case CompactStep.Close:
-                    _pos += i;
-                    return true;
-                case CompactStep.SelfClose:
-                    row.IsEmpty = true;
-                    _pos += i;
-                    return true;
-                case CompactStep.Attribute when name.Length == 1 && name[0] == (byte)'r':
-                    if (!row.HasNumber)
-                    {
-                        row.Number = value;
-                        row.HasNumber = true;
-                    }
-                    break;
-                case CompactStep.Attribute when name.SequenceEqual("hidden"u8):
-                    if (!row.HasHidden)
-                    {
-                        row.Hidden = value;
-                        row.HasHidden = true;
-                    }
-                    break;
-                case CompactStep.Attribute:
-                    break;
-                default:
+                _pos += i + 1;
+                return true;
+            }
+            if (b == (byte)'/')
+            {
+                if (rest[i + 1] != (byte)'>')
                     return false;
+                row.IsEmpty = true;
+                _pos += i + 2;
+                return true;
+            }
+            if (b != (byte)' ')
+                return false;
+            if (i + 4 < rest.Length && rest[i + 1] == (byte)'r' && rest[i + 2] == (byte)'=' && rest[i + 3] == (byte)'"')
+            {
+                int at = i + 4;
+                if (!TryReadDigits(rest, ref at, out int number) || number == 0 || at - (i + 4) > 7 || at >= rest.Length || rest[at] != (byte)'"')
+                    return false;
+                if (row.Number == 0)
+                    row.Number = number;
+                i = at + 1;
+                continue;
+            }
+            if (NextCompactAttribute(rest, ref i, out var name, out var value) != CompactStep.Attribute)
+                return false;
+            if (name.Length == 1 && name[0] == (byte)'r')
+                return false; // r="" and the like: the general path names the problem
+            if (!row.HasHidden && name.SequenceEqual("hidden"u8))
+            {
+                row.Hidden = value;
+                row.HasHidden = true;
             }
         }
     }
