@@ -53,6 +53,9 @@ internal sealed class RowBuffer
         _cells[column] = value;
     }
 
+    /// <summary>Gives the text cell at <paramref name="column"/> (set, with only its shared index) its text.</summary>
+    public void ResolveText(int column, string text) => _cells[column].Text = text;
+
     /// <summary>Cells the buffer can hold without growing (it grows to the widest row it has held).</summary>
     public int Capacity => _cells.Length;
 

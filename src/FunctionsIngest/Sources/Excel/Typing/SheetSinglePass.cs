@@ -113,11 +113,7 @@ internal sealed class SheetSinglePass : IDisposable
                 throw Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
             }
             if (cell.Kind == CellKind.Text && cell.Text is null)
-            {
-                var text = cell;
-                text.Text = _source.SharedString(cell.SharedIndex);
-                row.Put(column, text);
-            }
+                row.ResolveText(column, _source.SharedString(cell.SharedIndex));
         }
     }
 
