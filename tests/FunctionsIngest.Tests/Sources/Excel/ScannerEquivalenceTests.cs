@@ -150,6 +150,8 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<c r=\"W{0}\" t=\"e\"><v>#DIV/0!</v></c>",
             "<c r=\"X\"><v>{1}</v></c>",
             "<c r=\"Y{0}\" t=\"b\" s=\"2\"><v>0</v></c>",
+            "<c r=\"Z{0}\" t=\"str\"><v>more than thirty-two bytes of text, then&amp;{1}</v></c>",
+            "<c r=\"AA{0}\" t=\"str\"><v>thirty-one bytes of text, then\r\n{1}</v></c>",
         ];
         string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
         string[] rowStarts =
