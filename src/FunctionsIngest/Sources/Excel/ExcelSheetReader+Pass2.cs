@@ -25,6 +25,7 @@ public abstract partial class ExcelSheetReader
         var next = _single is null ? (ReadBatch() ? _filling : null) : NextFilledAhead();
         if (next is null)
             return null;
+        next.Deferred.Resolve(next.Batch, _single?.SharedStringsOfTakingThread ?? _sharedString);
         _last = next;
         RowsRead += next.Batch.RowCount;
         return next.Batch;
@@ -145,12 +146,12 @@ public abstract partial class ExcelSheetReader
         segment.Profile.Merges?.Apply(row);
         if (_layout.IsPlain)
         {
-            if (!BatchFiller.TryAppendRow(_filling.Batch, row, segment.Profile.FirstColumn, out int badColumn))
+            if (!BatchFiller.TryAppendRow(_filling.Batch, row, segment.Profile.FirstColumn, _filling.Deferred, out int badColumn))
                 throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, row.RowNumber));
         }
         else
         {
-            _appender.Append(_filling.Batch, row, segment);
+            _appender.Append(_filling.Batch, row, segment, _filling.Deferred);
         }
     }
 

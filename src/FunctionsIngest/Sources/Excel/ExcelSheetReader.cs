@@ -19,6 +19,7 @@ public abstract partial class ExcelSheetReader : ITableReader
     private readonly TableLayout _layout;
     private readonly RowAppender _appender;
     private readonly int _batchSize;
+    private readonly Func<int, string> _sharedString;
     private SheetBatch _filling; // the batch being filled (on the filling thread in a single pass)
     private SheetBatch _last;    // the batch handed out last
     private SheetSinglePass? _single;
@@ -35,7 +36,8 @@ public abstract partial class ExcelSheetReader : ITableReader
             var sheets = ChooseSheets(workbook, options);
             SheetNames = sheets.Select(s => s.Name).ToList();
             _warnings = new WarningLog(sheets[0].Name);
-            _spool = new RowSpool(workbook.SharedString);
+            _sharedString = workbook.SharedString;
+            _spool = new RowSpool(_sharedString);
             try
             {
                 _layout = ReadLayout(workbook, sheets, options);

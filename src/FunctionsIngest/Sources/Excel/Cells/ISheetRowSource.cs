@@ -19,4 +19,7 @@ internal interface ISheetRowSource : IDisposable
 
     /// <summary>The shared string a cell's <see cref="CellValue.SharedIndex"/> points at.</summary>
     string SharedString(int sharedIndex);
+
+    /// <summary>The same lookup for use on another thread while this source reads on (its own cache).</summary>
+    Func<int, string> SharedStringsForAnotherThread();
 }

@@ -7,12 +7,12 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 internal static class BatchFiller
 {
     /// <summary>False when a cell does not fit its column (the source changed between passes); <paramref name="badColumn"/> says which.</summary>
-    public static bool TryAppendRow(RecordBatch batch, RowBuffer row, int firstColumn, out int badColumn)
+    public static bool TryAppendRow(RecordBatch batch, RowBuffer row, int firstColumn, DeferredSharedText deferred, out int badColumn)
     {
         var columns = batch.Columns;
         for (int i = 0; i < columns.Length; i++)
         {
-            if (!TryAppend(columns[i], row.Get(firstColumn + i)))
+            if (!TryAppend(columns[i], row.Get(firstColumn + i), deferred, i))
             {
                 badColumn = firstColumn + i;
                 return false;
@@ -58,7 +58,10 @@ internal static class BatchFiller
             column.AppendNull();
     }
 
-    public static bool TryAppend(ColumnVector vector, in CellValue cell)
+    public static bool TryAppend(ColumnVector vector, in CellValue cell) => TryAppend(vector, cell, null, -1);
+
+    /// <summary>Appends <paramref name="cell"/> to batch column <paramref name="column"/>; shared text not yet read (Text null) goes to <paramref name="deferred"/>.</summary>
+    public static bool TryAppend(ColumnVector vector, in CellValue cell, DeferredSharedText? deferred, int column)
     {
         if (cell.Kind is CellKind.Blank || cell.IsWarning)
         {
@@ -67,6 +70,9 @@ internal static class BatchFiller
         }
         switch (vector.Type)
         {
+            case ColumnType.String when cell.Kind == CellKind.Text && cell.Text is null && deferred is not null:
+                deferred.Append((StringVector)vector, column, cell.SharedIndex);
+                return true;
             case ColumnType.String:
                 ((StringVector)vector).Append(CellText.Render(cell)!);
                 return true;

@@ -19,7 +19,7 @@ internal sealed class RowAppender
         _file = file;
     }
 
-    public void Append(RecordBatch batch, RowBuffer row, SheetSegment segment)
+    public void Append(RecordBatch batch, RowBuffer row, SheetSegment segment, DeferredSharedText deferred)
     {
         var columns = batch.Columns;
         var map = segment.SheetColumnOf;
@@ -46,7 +46,7 @@ internal sealed class RowAppender
                 if (!converter.TryAppend(columns[i], cell))
                     throw IngestErrors.BadCellValue(_file, segment.SheetName, Where(sheetColumn, row.RowNumber), _layout.Schema[i].Name, CellText.Render(cell) ?? "", converter.Type);
             }
-            else if (!BatchFiller.TryAppend(columns[i], cell))
+            else if (!BatchFiller.TryAppend(columns[i], cell, deferred, i))
             {
                 throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, Where(sheetColumn, row.RowNumber));
             }

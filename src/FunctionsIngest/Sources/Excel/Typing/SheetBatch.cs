@@ -2,7 +2,10 @@ using FunctionsIngest.Data;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
 
-/// <summary>A batch and, per row, the sheet row it came from and the index of its sheet (for source addresses).</summary>
+/// <summary>
+/// A batch and, per row, the sheet row it came from and the index of its sheet (for source addresses), with the
+/// shared text it still lacks.
+/// </summary>
 internal sealed class SheetBatch
 {
     public SheetBatch(TableSchema schema, int capacity)
@@ -10,6 +13,7 @@ internal sealed class SheetBatch
         Batch = new RecordBatch(schema, capacity);
         RowNumbers = new long[Batch.Capacity];
         Sheets = new int[Batch.Capacity];
+        Deferred = new DeferredSharedText(schema.Count, Batch.Capacity);
     }
 
     public RecordBatch Batch { get; }
@@ -17,4 +21,6 @@ internal sealed class SheetBatch
     public long[] RowNumbers { get; }
 
     public int[] Sheets { get; }
+
+    public DeferredSharedText Deferred { get; }
 }

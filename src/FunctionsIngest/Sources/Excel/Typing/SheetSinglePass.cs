@@ -15,13 +15,16 @@ internal sealed class SheetSinglePass : IDisposable
     private readonly ISheetRowSource _source;
     private readonly IDisposable _workbook;
     private readonly ValueKind[] _kept;
+    private readonly bool[] _textNeeded;
     private readonly int _firstColumn;
     private readonly int _lastColumn;
     private readonly RowBuffer _row = new();
     private bool _disposed;
 
-    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept)
+    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded)
     {
+        _textNeeded = textNeeded;
+        SharedStringsOfTakingThread = source.SharedStringsForAnotherThread();
         _scanner = scanner;
         _source = source;
         _workbook = workbook;
@@ -32,6 +35,9 @@ internal sealed class SheetSinglePass : IDisposable
     }
 
     public TableLayout Layout { get; }
+
+    /// <summary>The shared strings for the thread that takes the batches (their text is left to it: <see cref="DeferredSharedText"/>).</summary>
+    public Func<int, string> SharedStringsOfTakingThread { get; }
 
     /// <summary>True once every row of the sheet went through <see cref="NextDataRow"/>.</summary>
     public bool Done { get; private set; }
@@ -56,6 +62,7 @@ internal sealed class SheetSinglePass : IDisposable
             return null; // decided by the whole sheet, in two passes
         }
         var kept = new ValueKind[profile.ColumnCount];
+        var textNeeded = new bool[profile.ColumnCount];
         var map = layout.Segments[0].SheetColumnOf;
         for (int i = 0; i < map.Length; i++)
         {
@@ -63,8 +70,9 @@ internal sealed class SheetSinglePass : IDisposable
             if (layout.Converters[i] is null && seen == ValueKind.None)
                 return null;
             kept[map[i] - profile.FirstColumn] = layout.Converters[i] is null ? ValueKinds.KeptBy(layout.Schema[i].Type) : ValueKinds.All;
+            textNeeded[map[i] - profile.FirstColumn] = layout.Converters[i] is not null || layout.Schema[i].Type != ColumnType.String;
         }
-        return new SheetSinglePass(scanner, source, workbook, layout, kept);
+        return new SheetSinglePass(scanner, source, workbook, layout, kept, textNeeded);
     }
 
     /// <summary>
@@ -112,7 +120,7 @@ internal sealed class SheetSinglePass : IDisposable
                 var schema = Layout.Schema[output];
                 throw Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
             }
-            if (cell.Kind == CellKind.Text && cell.Text is null)
+            if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[column - _firstColumn])
                 row.ResolveText(column, _source.SharedString(cell.SharedIndex));
         }
     }

@@ -31,6 +31,8 @@ internal sealed class XlsRowSource : ISheetRowSource
 
     public string SharedString(int sharedIndex) => throw new NotSupportedException("ExcelDataReader cells carry no shared-string index.");
 
+    public Func<int, string> SharedStringsForAnotherThread() => SharedString;
+
     private void MoveToSheet() => EdrWorkbook.Guard(_file, () =>
     {
         _reader.Reset();

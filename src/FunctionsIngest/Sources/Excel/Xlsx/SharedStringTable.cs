@@ -38,6 +38,9 @@ internal sealed partial class SharedStringTable
     /// <summary>String <paramref name="index"/> is "", without materialising it.</summary>
     public bool IsEmpty(int index) => _offsets[index + 1] == _offsets[index] && (_unpaired is null || !_unpaired.ContainsKey(index));
 
+    /// <summary>The same strings with a cache of its own, for another thread (the cache is not thread-safe; the strings never change).</summary>
+    public SharedStringTable WithOwnCache() => new(_pages, _offsets, Count, _unpaired);
+
     public string this[int index]
     {
         get

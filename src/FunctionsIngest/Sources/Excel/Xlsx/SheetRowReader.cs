@@ -47,6 +47,12 @@ internal sealed partial class SheetRowReader : ISheetRowSource
 
     public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
+    public Func<int, string> SharedStringsForAnotherThread()
+    {
+        var strings = _strings.WithOwnCache();
+        return sharedIndex => strings[sharedIndex - 1];
+    }
+
     private string File => _package.DisplayName;
 
     private void Open()

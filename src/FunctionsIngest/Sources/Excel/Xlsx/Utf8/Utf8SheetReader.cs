@@ -45,6 +45,12 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
 
     public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
+    public Func<int, string> SharedStringsForAnotherThread()
+    {
+        var strings = _strings.WithOwnCache();
+        return sharedIndex => strings[sharedIndex - 1];
+    }
+
     private string File => _package.DisplayName;
 
     /// <summary>The scanner for a UTF-8 part, or null when the part declares another encoding (use the XmlReader path).</summary>
