@@ -15,6 +15,7 @@ internal sealed class SheetSinglePass : IDisposable
     private readonly ISheetRowSource _source;
     private readonly IDisposable _workbook;
     private readonly ValueKind[] _kept;
+    private readonly int[] _keptWhole; // per column, bit (1 << CellKind) set: every value of that cell kind is kept
     private readonly bool[] _textNeeded;
     private readonly int _firstColumn;
     private readonly int _lastColumn;
@@ -30,6 +31,7 @@ internal sealed class SheetSinglePass : IDisposable
         _workbook = workbook;
         Layout = layout;
         _kept = kept;
+        _keptWhole = Array.ConvertAll(kept, KeptWhole);
         _firstColumn = scanner.Profile.FirstColumn;
         _lastColumn = scanner.Profile.LastColumn;
     }
@@ -113,16 +115,39 @@ internal sealed class SheetSinglePass : IDisposable
                 warnings.Add(cell, column, row.RowNumber);
                 continue;
             }
-            var kind = ColumnTypeInference.Classify(cell);
-            if ((kind & ~_kept[column - _firstColumn]) != 0)
+            int at = column - _firstColumn;
+            if ((_keptWhole[at] & (1 << (int)cell.Kind)) == 0)
             {
-                int output = Array.IndexOf(Layout.Segments[0].SheetColumnOf, column);
-                var schema = Layout.Schema[output];
-                throw Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
+                var kind = ColumnTypeInference.Classify(cell);
+                if ((kind & ~_kept[at]) != 0)
+                    throw TypeMiss(row, column, kind);
             }
-            if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[column - _firstColumn])
+            if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[at])
                 row.ResolveText(column, _source.SharedString(cell.SharedIndex));
         }
+    }
+
+    /// <summary>The cell kinds whose every value <see cref="ColumnTypeInference.Classify"/> maps into <paramref name="kept"/>, as bits (1 &lt;&lt; kind).</summary>
+    private static int KeptWhole(ValueKind kept)
+    {
+        int whole = 0;
+        if (kept.HasFlag(ValueKind.Integer | ValueKind.Fractional))
+            whole |= 1 << (int)CellKind.Number;
+        if (kept.HasFlag(ValueKind.Boolean))
+            whole |= 1 << (int)CellKind.Boolean;
+        if (kept.HasFlag(ValueKind.Date | ValueKind.DateTime))
+            whole |= 1 << (int)CellKind.DateTime;
+        if (kept.HasFlag(ValueKind.Time))
+            whole |= 1 << (int)CellKind.Time;
+        if (kept.HasFlag(ValueKind.Text))
+            whole |= 1 << (int)CellKind.Text;
+        return whole;
+    }
+
+    private SpeculationMissedException TypeMiss(RowBuffer row, int column, ValueKind kind)
+    {
+        var schema = Layout.Schema[Array.IndexOf(Layout.Segments[0].SheetColumnOf, column)];
+        return Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
     }
 
     private SpeculationMissedException Miss(RowBuffer row, int column, string what) =>

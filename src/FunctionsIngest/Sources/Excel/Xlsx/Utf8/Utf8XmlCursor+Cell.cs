@@ -37,11 +37,13 @@ internal sealed partial class Utf8XmlCursor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadCompactCell(out CompactCell cell)
     {
+        // Locals, not the out struct's fields, while parsing: they stay in registers.
         cell = default;
         var rest = _buffer.AsSpan(_pos, _end - _pos);
         if (rest.Length < 4 || rest[0] != (byte)'<' || rest[1] != (byte)'c')
             return false;
-        cell.Column = -1;
+        int column = -1, style = 0;
+        var type = XlsxCellType.Number;
         int i = 2;
         while (true)
         {
@@ -57,6 +59,7 @@ internal sealed partial class Utf8XmlCursor
             {
                 if (rest[i + 1] != (byte)'>')
                     return false;
+                cell.Column = column;
                 _pos += i + 2;
                 return true;
             }
@@ -68,11 +71,11 @@ internal sealed partial class Utf8XmlCursor
             switch (name)
             {
                 case (byte)'r':
-                    if (!TryReadReference(rest, ref at, out cell.Column))
+                    if (!TryReadReference(rest, ref at, out column))
                         return false;
                     break;
                 case (byte)'s':
-                    if (!TryReadDigits(rest, ref at, out cell.Style))
+                    if (!TryReadDigits(rest, ref at, out style))
                         return false;
                     break;
                 case (byte)'t':
@@ -83,7 +86,7 @@ internal sealed partial class Utf8XmlCursor
                             return false;
                         at++;
                     }
-                    cell.Type = XlsxCellTypes.Of(rest[start..at]);
+                    type = XlsxCellTypes.Of(rest[start..at]);
                     break;
                 default:
                     return false;
@@ -92,16 +95,21 @@ internal sealed partial class Utf8XmlCursor
                 return false;
             i = at + 1;
         }
-        var body = rest[i..];
-        if (body.Length < 3 || body[0] != (byte)'<' || body[1] != (byte)'v' || body[2] != (byte)'>')
+        int valueStart = i + 3;
+        if (valueStart >= rest.Length || rest[i] != (byte)'<' || rest[i + 1] != (byte)'v' || rest[i + 2] != (byte)'>')
             return false;
-        var text = body[3..];
-        int stop = EndOfValue(text);
-        if (stop < 0 || text[stop] != (byte)'<' || text.Length - stop < 8 || BinaryPrimitives.ReadUInt64LittleEndian(text[stop..]) != ValueAndCellEnd)
+        int stop = EndOfValue(rest[valueStart..]);
+        if (stop < 0)
             return false;
-        cell.Value = text[..stop];
+        int end = valueStart + stop;
+        if (rest[end] != (byte)'<' || end + 8 > rest.Length || BinaryPrimitives.ReadUInt64LittleEndian(rest[end..]) != ValueAndCellEnd)
+            return false;
+        cell.Value = rest[valueStart..end];
+        cell.Column = column;
+        cell.Style = style;
+        cell.Type = type;
         cell.HasValue = true;
-        _pos += i + 3 + stop + 8;
+        _pos += end + 8;
         return true;
     }
 
