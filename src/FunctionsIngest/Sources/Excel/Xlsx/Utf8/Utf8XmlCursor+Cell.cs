@@ -34,7 +34,7 @@ internal sealed partial class Utf8XmlCursor
     /// Anything else (a formula, inline text, another attribute, a cell split across buffer refills) returns false
     /// having consumed nothing, and the general path reads it (and names what is wrong with it).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadCompactCell(out CompactCell cell)
     {
         // Locals, not the out struct's fields, while parsing: they stay in registers.
