@@ -24,16 +24,16 @@ internal sealed class SheetSinglePass : IDisposable
 
     private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded)
     {
-        _textNeeded = textNeeded;
-        SharedStringsOfTakingThread = source.SharedStringsForAnotherThread();
         _scanner = scanner;
         _source = source;
         _workbook = workbook;
         Layout = layout;
         _kept = kept;
         _keptWhole = Array.ConvertAll(kept, KeptWhole);
+        _textNeeded = textNeeded;
         _firstColumn = scanner.Profile.FirstColumn;
         _lastColumn = scanner.Profile.LastColumn;
+        SharedStringsOfTakingThread = source.SharedStringsForAnotherThread();
     }
 
     public TableLayout Layout { get; }
