@@ -17,6 +17,7 @@ public sealed class XlsxBuilder
     private readonly List<(string Name, byte[] Data)> _parts = [];
     private readonly List<(string Name, string Part)> _sheets = [];
     private readonly List<string> _sharedStrings = [];
+    private readonly Dictionary<string, int> _sharedIndex = [];
 
     public string? StylesXml { get; set; } = Styles("<xf numFmtId=\"0\"/>");
     public bool Date1904 { get; set; }
@@ -61,10 +62,10 @@ public sealed class XlsxBuilder
 
     public int SharedString(string text)
     {
-        int index = _sharedStrings.IndexOf(text);
-        if (index >= 0)
+        if (_sharedIndex.TryGetValue(text, out int index))
             return index;
         _sharedStrings.Add(text);
+        _sharedIndex[text] = _sharedStrings.Count - 1;
         return _sharedStrings.Count - 1;
     }
 

@@ -218,6 +218,36 @@ public class XlsxSinglePassTests : XlsxTestBase
     }
 
     [Fact]
+    public void Shared_text_decoded_by_the_filling_and_the_taking_thread_lands_in_its_own_cells()
+    {
+        // Column a's text is left to the thread taking the batches, column b's (an override) is read on the filling
+        // thread; over 4,096 distinct strings each, so both threads' caches keep replacing entries at the same time.
+        var rows = new List<object?[]> { new object?[] { "id", "a", "b" } };
+        for (int i = 0; i < 9000; i++)
+            rows.Add([i, $"a{i % 5000}", $"b{i % 4999}"]);
+        var path = Save(new XlsxBuilder().SheetOfValues("S", [.. rows]));
+        var options = new ExcelReadOptions { SinglePass = true, BatchSize = 700, Schema = [new ColumnOverride("b", ColumnType.String)] };
+
+        using var reader = ExcelTableReader.Open(path, options);
+        Assert.True(reader.IsSinglePass);
+        int seen = 0;
+        while (reader.ReadNextBatch() is { } batch)
+        {
+            var ids = (PrimitiveVector<long>)batch.Columns[0];
+            var a = (StringVector)batch.Columns[1];
+            var b = (StringVector)batch.Columns[2];
+            for (int r = 0; r < batch.RowCount; r++)
+            {
+                long id = ids.Values[r];
+                Assert.Equal($"a{id % 5000}", a.Values[r]);
+                Assert.Equal($"b{id % 4999}", b.Values[r]);
+                seen++;
+            }
+        }
+        Assert.Equal(9000, seen);
+    }
+
+    [Fact]
     public void Disposing_in_the_middle_stops_the_reading_thread_and_releases_the_file()
     {
         var path = Integers(3000);
