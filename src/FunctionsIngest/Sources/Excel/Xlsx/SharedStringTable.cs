@@ -38,8 +38,15 @@ internal sealed partial class SharedStringTable
     /// <summary>String <paramref name="index"/> is "", without materialising it.</summary>
     public bool IsEmpty(int index) => _offsets[index + 1] == _offsets[index] && (_unpaired is null || !_unpaired.ContainsKey(index));
 
-    /// <summary>The same strings with a cache of its own, for another thread (the cache is not thread-safe; the strings never change).</summary>
-    public SharedStringTable WithOwnCache() => new(_pages, _offsets, Count, _unpaired);
+    /// <summary>
+    /// Lookup by a cell's <see cref="Cells.CellValue.SharedIndex"/> (index + 1) for another thread: the same strings
+    /// through a cache of its own (the cache is not thread-safe; the strings never change).
+    /// </summary>
+    public Func<int, string> LookupForAnotherThread()
+    {
+        var own = new SharedStringTable(_pages, _offsets, Count, _unpaired);
+        return sharedIndex => own[sharedIndex - 1];
+    }
 
     public string this[int index]
     {

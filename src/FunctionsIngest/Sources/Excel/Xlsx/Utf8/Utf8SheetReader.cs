@@ -45,11 +45,7 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
 
     public string SharedString(int sharedIndex) => _strings[sharedIndex - 1];
 
-    public Func<int, string> SharedStringsForAnotherThread()
-    {
-        var strings = _strings.WithOwnCache();
-        return sharedIndex => strings[sharedIndex - 1];
-    }
+    public Func<int, string> SharedStringsForAnotherThread() => _strings.LookupForAnotherThread();
 
     private string File => _package.DisplayName;
 
