@@ -36,11 +36,9 @@ public static class AtomicFile
     /// <summary>Deletes ".{name}.{32 hex digits}.tmp" in the folder: temporary files of earlier writes of this name.</summary>
     private static void DeleteLeftovers(string directory, string name)
     {
-        if (!Directory.Exists(directory))
-            return;
         var prefix = "." + name + ".";
         const int GuidDigits = 32;
-        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        foreach (var file in FilesOrNone(directory, ".*.tmp"))
         {
             var candidate = Path.GetFileName(file.AsSpan());
             if (candidate.Length != prefix.Length + GuidDigits + ".tmp".Length || !candidate.StartsWith(prefix, StringComparison.Ordinal)
@@ -52,14 +50,28 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>The folder's files matching <paramref name="pattern"/>; none when the folder is missing or a clean-up removes it meanwhile.</summary>
+    private static List<string> FilesOrNone(string directory, string pattern)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(directory, pattern).ToList();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Creates the file and its folder; retried because a concurrent clean-up may remove an empty parent folder in between.</summary>
     private static FileStream Create(string path)
     {
         for (var attempt = 1; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             try
             {
+                // Creating "a/b" makes "a", then "b": a clean-up can remove "a" in between, failing the second step.
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             }
             catch (DirectoryNotFoundException) when (attempt < 5)

@@ -39,4 +39,46 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Empty(Names());
     }
+
+    [Fact]
+    public async Task Writes_into_a_staging_folder_that_a_concurrent_clean_up_keeps_removing_when_empty_all_succeed()
+    {
+        // Runs stage into ".NAME.staging/RUNID" while finished runs remove that parent folder whenever it is empty
+        // (LocalStorage prunes it): a write must survive the parent vanishing between any two of its steps.
+        var staging = Path.Combine(_dir.Path, ".many.staging");
+        using var stop = new CancellationTokenSource();
+        var pruner = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (Directory.Exists(staging) && !Directory.EnumerateFileSystemEntries(staging).Any())
+                        Directory.Delete(staging);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        });
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
+            {
+                for (int i = 0; i < 250; i++)
+                {
+                    var run = Path.Combine(staging, $"run{writer}-{i}");
+                    var path = Path.Combine(run, "part-0.parquet");
+                    await WriteAsync(path, "data");
+                    Assert.Equal("data", await File.ReadAllTextAsync(path));
+                    Directory.Delete(run, recursive: true);
+                }
+            })));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await pruner;
+        }
+    }
 }
