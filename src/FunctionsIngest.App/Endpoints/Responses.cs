@@ -63,7 +63,7 @@ public static class SourceView
                 break;
         }
         view["incremental"] = s.Incremental;
-        Set(view, "schema", s.Schema?.Select(c => new { name = c.Name, type = c.Type.ToString().ToLowerInvariant(), format = c.Format, nullable = c.Nullable }).ToArray());
+        Set(view, "schema", s.Schema?.Select(c => new SchemaColumnView(c.Name, c.Type.ToString().ToLowerInvariant(), c.Format, c.Nullable)).ToArray());
         return view;
     }
 
@@ -73,6 +73,9 @@ public static class SourceView
             view[name] = value;
     }
 }
+
+/// <summary>A schema column as jobs are written: the type in lower case.</summary>
+public sealed record SchemaColumnView(string Name, string Type, string? Format, bool Nullable);
 
 /// <summary>The at-a-glance summary of a job's most recent run.</summary>
 public sealed record LastRunResponse(string Id, RunStatus RuntimeStatus, DateTimeOffset CreatedTime, DateTimeOffset? StartedTime,
@@ -85,7 +88,7 @@ public sealed record LastRunResponse(string Id, RunStatus RuntimeStatus, DateTim
 /// <summary>The run status document (the Durable Functions shape plus ingestion counts).</summary>
 public sealed record RunResponse(string Id, string InstanceId, string JobId, string Name, RunStatus RuntimeStatus, string Trigger,
     DateTimeOffset CreatedTime, DateTimeOffset LastUpdatedTime, DateTimeOffset? StartedTime, DateTimeOffset? CompletedTime,
-    long RowsRead, long RowsWritten, long RowsQuarantined, IReadOnlyList<string> Output, string? Error, JsonElement? CustomStatus,
+    long RowsRead, long RowsWritten, long RowsQuarantined, IReadOnlyList<string> Output, string? Error, RunProgress? CustomStatus,
     DateTimeOffset? ScheduledFor, string? RerunOf, IReadOnlyList<StepResponse>? Steps)
 {
     public static RunResponse From(RunRecord run, IReadOnlyList<RunStep>? steps = null) => new(run.Id, run.Id, run.JobId, run.JobName,
@@ -94,19 +97,17 @@ public sealed record RunResponse(string Id, string InstanceId, string JobId, str
         steps?.Select(StepResponse.From).ToArray());
 
     /// <summary>The Durable customStatus: where the run is and how far it got, derived from its steps.</summary>
-    private static JsonElement Progress(RunRecord run, IReadOnlyList<RunStep> steps)
+    private static RunProgress Progress(RunRecord run, IReadOnlyList<RunStep> steps)
     {
         var copies = steps.Where(s => s.Kind == StepKind.Copy).ToArray();
         var current = steps.LastOrDefault(s => s.Status == StepStatus.Running) ?? (steps.Count > 0 ? steps[^1] : null);
-        return JsonSerializer.SerializeToElement(new
-        {
-            step = run.Status.IsFinal() ? null : current is null ? null : StepRunner.StepName(current),
-            workItemsDone = copies.Count(s => s.Status == StepStatus.Completed),
-            workItemsTotal = copies.Length,
-            rowsSoFar = copies.Where(s => s.Status == StepStatus.Completed).Sum(s => s.Rows),
-        }, FunctionsIngest.IngestJson.Options);
+        return new(run.Status.IsFinal() ? null : current is null ? null : StepRunner.StepName(current),
+            copies.Count(s => s.Status == StepStatus.Completed), copies.Length, copies.Where(s => s.Status == StepStatus.Completed).Sum(s => s.Rows));
     }
 }
+
+/// <summary>The Durable customStatus of a run: the step it is in (none once final) and its copies so far.</summary>
+public sealed record RunProgress(string? Step, int WorkItemsDone, int WorkItemsTotal, long RowsSoFar);
 
 /// <summary>One orchestration step of a run, as shown in its status.</summary>
 public sealed record StepResponse(string Name, StepKind Kind, StepStatus Status, int Attempt, long Rows,

@@ -1,3 +1,5 @@
+using FunctionsIngest.App.Endpoints;
+using FunctionsIngest.App.Hosting;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Runs;
 using FunctionsIngest.Scheduling;
@@ -17,7 +19,7 @@ public static class FunctionsEndpoints
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", () => Results.Ok(new { status = "ready" }));
+        routes.MapGet("/", () => Results.Ok(new HealthResponse("ready")));
         routes.MapPost($"/{FunctionsMode.TimerFunction}", TickAsync);
         routes.MapPost($"/{FunctionsMode.StepFunction}", StepAsync);
         routes.MapPost($"/{FunctionsMode.PoisonFunction}", PoisonAsync);
@@ -45,7 +47,7 @@ public static class FunctionsEndpoints
         if (outcome == StepOutcome.RetryScheduled)
             // Non-2xx: the host makes the message visible again after its visibility timeout and redelivers it, so the
             // retry needs no timer tick; past maxDequeueCount the message goes to the poison queue (RunStepPoison).
-            return Results.Json(new InvocationResponse(new(), [$"A step of run {message.RunId} failed and is scheduled for a retry."], null), statusCode: StatusCodes.Status500InternalServerError);
+            return Results.Json(new InvocationResponse(new(), [$"A step of run {message.RunId} failed and is scheduled for a retry."], null), AppJsonContext.Default.InvocationResponse, statusCode: StatusCodes.Status500InternalServerError);
         var waiting = await store.CountClaimableStepsAsync(clock.GetUtcNow(), message.RunId, ct);
         var count = waiting.TryGetValue(message.RunId, out var n) ? Math.Min(n, MaxWakeUps) : 0;
         return Results.Ok(new InvocationResponse(

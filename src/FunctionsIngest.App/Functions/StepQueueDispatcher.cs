@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Identity;
 using Azure.Storage.Queues;
+using FunctionsIngest.App.Hosting;
 using FunctionsIngest.Runs;
 
 namespace FunctionsIngest.App.Functions;
@@ -25,7 +26,7 @@ public sealed class StepQueueDispatcher(IConfiguration configuration) : IRunDisp
             await queue.CreateIfNotExistsAsync(cancellationToken: ct);
             _queueExists = true;
         }
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new StepMessage(runId)), ct);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new StepMessage(runId), AppJsonContext.Default.StepMessage), ct);
     }
 
     /// <summary>

@@ -21,9 +21,10 @@ public static class IngestApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            foreach (var converter in IngestJson.Options.Converters)
-                o.SerializerOptions.Converters.Add(converter);
             o.SerializerOptions.DefaultIgnoreCondition = IngestJson.Options.DefaultIgnoreCondition;
+            // Compile-time serialisers only: what the tests run is what the native build can do.
+            o.SerializerOptions.TypeInfoResolverChain.Clear();
+            o.SerializerOptions.TypeInfoResolverChain.Add(AppJsonContext.Default);
         });
         builder.Services.AddIngest(builder.Configuration);
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FunctionsIngest.Runs;
 
@@ -9,13 +9,13 @@ public sealed class RunLog(string runId, string step, TimeProvider clock)
 
     public IReadOnlyList<RunLogEntry> Entries => _entries;
 
-    public void Info(string message, object? data = null) => Add(RunLogLevel.Information, message, data);
+    public void Info(string message, JsonObject? data = null) => Add(RunLogLevel.Information, message, data);
 
-    public void Warning(string message, object? data = null) => Add(RunLogLevel.Warning, message, data);
+    public void Warning(string message, JsonObject? data = null) => Add(RunLogLevel.Warning, message, data);
 
-    public void Error(string message, object? data = null) => Add(RunLogLevel.Error, message, data);
+    public void Error(string message, JsonObject? data = null) => Add(RunLogLevel.Error, message, data);
 
-    public void Add(RunLogLevel level, string message, object? data)
+    public void Add(RunLogLevel level, string message, JsonObject? data)
     {
         lock (_entries)
         {
@@ -26,7 +26,7 @@ public sealed class RunLog(string runId, string step, TimeProvider clock)
                 Level = level,
                 Step = step,
                 Message = message,
-                Data = data is null ? null : JsonSerializer.Serialize(data, IngestJson.Options),
+                Data = data is null ? null : LogData.Write(data),
             });
         }
     }

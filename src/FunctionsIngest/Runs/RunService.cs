@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Store;
 
@@ -47,7 +48,7 @@ public sealed class RunService(IIngestStore store, RunSignal signal, TimeProvide
         {
             RunId = run.Id, Timestamp = now, Step = "run",
             Message = $"Run created ({trigger}{detail}) for job '{definition.Name}'.",
-            Data = IngestJson.Serialize(new { jobId, trigger, scheduledFor, rerunOf, overlap = definition.Overlap }),
+            Data = LogData.Write(new JsonObject { ["jobId"] = jobId, ["trigger"] = trigger, ["scheduledFor"] = scheduledFor, ["rerunOf"] = rerunOf, ["overlap"] = definition.Overlap }),
         }], ct);
         signal.Notify();
         // A scheduled run is created by the timer tick, whose own response carries the wake-ups.

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FunctionsIngest.Data;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Runs.Steps;
@@ -56,7 +57,7 @@ public sealed class StepRunner
             run = run with { Status = RunStatus.Running, StartedAt = started, LastUpdatedAt = started };
             await _store.UpdateActiveRunAsync(run, ct);
         }
-        log.Info($"Step {name} started (attempt {step.Attempt}).", new { attempt = step.Attempt });
+        log.Info($"Step {name} started (attempt {step.Attempt}).", new JsonObject { ["attempt"] = step.Attempt });
 
         StepResult result;
         try
@@ -86,7 +87,7 @@ public sealed class StepRunner
         }
 
         var finished = _clock.GetUtcNow();
-        log.Info($"Step {name} completed in {(finished - started).TotalMilliseconds:0} ms.", new { durationMs = (finished - started).TotalMilliseconds, rows = result.Rows });
+        log.Info($"Step {name} completed in {(finished - started).TotalMilliseconds:0} ms.", new JsonObject { ["durationMs"] = (finished - started).TotalMilliseconds, ["rows"] = result.Rows });
         await _store.AppendLogsAsync(log.Entries, ct);
         var done = step with { Status = StepStatus.Completed, CompletedAt = finished, Output = result.Output, Rows = result.Rows, Error = null };
         var completedRun = step.Kind == StepKind.Commit ? Completed(run, result.Output!, finished) : null;
@@ -123,18 +124,18 @@ public sealed class StepRunner
         var message = Describe(ex, step, job);
         var retry = job.Retry ?? RetryPolicy.Default;
         var delay = StepFailure.IsTransient(ex) ? retry.DelayAfter(step.Attempt) : null;
-        var where = ex is IngestException ie ? new { file = ie.File, sheet = ie.Sheet, cell = ie.Cell, column = ie.Column } : null;
+        var where = ex is IngestException ie ? new JsonObject { ["file"] = ie.File, ["sheet"] = ie.Sheet, ["cell"] = ie.Cell, ["column"] = ie.Column } : null;
         if (delay is { } wait)
         {
             log.Warning($"Step {name} failed (attempt {step.Attempt} of {retry.MaxAttempts}) and will be retried in {wait.TotalSeconds:0.#} s: {message}",
-                new { attempt = step.Attempt, maxAttempts = retry.MaxAttempts, retryInSeconds = wait.TotalSeconds, error = message, exception = ex.GetType().Name, where });
+                new JsonObject { ["attempt"] = step.Attempt, ["maxAttempts"] = retry.MaxAttempts, ["retryInSeconds"] = wait.TotalSeconds, ["error"] = message, ["exception"] = ex.GetType().Name, ["where"] = where });
             await _store.AppendLogsAsync(log.Entries, ct);
             await _store.FinishStepAsync(step with { Status = StepStatus.Pending, NotBefore = now + wait, Error = message, LeaseOwner = null, LeaseExpiresAt = null }, owner, [], ct);
             _signal.Notify();
             return StepOutcome.RetryScheduled;
         }
 
-        log.Error($"Step {name} failed: {message}", new { attempt = step.Attempt, error = message, exception = ex.GetType().Name, where });
+        log.Error($"Step {name} failed: {message}", new JsonObject { ["attempt"] = step.Attempt, ["error"] = message, ["exception"] = ex.GetType().Name, ["where"] = where });
         await _store.AppendLogsAsync(log.Entries, ct);
         var current = await _store.GetRunAsync(step.RunId, ct);
         var failedRun = current is null ? null : current with { Status = RunStatus.Failed, Error = message, CompletedAt = now, LastUpdatedAt = now };
@@ -171,7 +172,7 @@ public sealed class StepRunner
             RunId = run.Id, Timestamp = _clock.GetUtcNow(), Step = "run", Message = run.RowsQuarantined > 0
                 ? $"Run completed: {run.RowsWritten} row(s) written, {run.RowsQuarantined} quarantined."
                 : $"Run completed: {run.RowsWritten} row(s) written.",
-            Data = IngestJson.Serialize(new { rowsRead = run.RowsRead, rowsWritten = run.RowsWritten, rowsQuarantined = run.RowsQuarantined, files = run.Output }),
+            Data = LogData.Write(new JsonObject { ["rowsRead"] = run.RowsRead, ["rowsWritten"] = run.RowsWritten, ["rowsQuarantined"] = run.RowsQuarantined, ["files"] = LogData.Strings(run.Output) }),
         }], ct);
 
     private async Task TryDeleteStagingAsync(JobDefinition job, string runId, RunLog log)

@@ -50,7 +50,7 @@ public static class TransformsJson
         }
         try
         {
-            return item.Deserialize<TransformSpec>(Strict);
+            return item.Deserialize(IngestJson.TypeInfo<TransformSpec>(Strict));
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FunctionsIngest.Storage;
 using FunctionsIngest.Store;
 
@@ -56,15 +57,15 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
             await before.Quarantine.DeleteStagingAsync(storage, ct);
         }
 
-        context.Log.Info($"Committed {published.Count} part(s), {rowsWritten} row(s), to '{context.Job.Destination.Path}'.", new
+        context.Log.Info($"Committed {published.Count} part(s), {rowsWritten} row(s), to '{context.Job.Destination.Path}'.", new JsonObject
         {
-            dataset = context.Job.Destination.Path,
-            parts = published,
-            rowsRead,
-            rowsWritten,
-            rowsQuarantined,
-            quarantine = quarantined.Length > 0 ? runPaths.Quarantine.Dataset : null,
-            manifest = paths.Manifest,
+            ["dataset"] = context.Job.Destination.Path,
+            ["parts"] = LogData.Strings(published),
+            ["rowsRead"] = rowsRead,
+            ["rowsWritten"] = rowsWritten,
+            ["rowsQuarantined"] = rowsQuarantined,
+            ["quarantine"] = quarantined.Length > 0 ? runPaths.Quarantine.Dataset : null,
+            ["manifest"] = paths.Manifest,
         });
         return new StepResult(IngestJson.Serialize(new CommitOutput(published, rowsRead, rowsWritten) { RowsQuarantined = rowsQuarantined }), rowsWritten, []);
     }
@@ -124,7 +125,7 @@ public sealed class CommitStep(IFileStorage storage, IIngestStore store) : IStep
         context.Log.Warning(
             $"The quarantine parts of this run differ in columns: '{first.Item.File}' has ({Describe(first.Output.QuarantineSchema!)}) but " +
             $"'{other.Item.File}' has ({Describe(other.Output.QuarantineSchema!)}); read them by column name (DuckDB: union_by_name).",
-            new { files = new[] { first.Item.File, other.Item.File }, parts = new[] { first.Output.QuarantinePart, other.Output.QuarantinePart } });
+            new JsonObject { ["files"] = LogData.Strings([first.Item.File, other.Item.File]), ["parts"] = LogData.Strings([first.Output.QuarantinePart, other.Output.QuarantinePart]) });
     }
 
     private static string Describe(IReadOnlyList<ColumnInfo> schema) => string.Join(", ", schema.Select(c => $"{c.Name}: {c.Type}"));

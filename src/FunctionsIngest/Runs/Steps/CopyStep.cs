@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FunctionsIngest.Datasets;
 using FunctionsIngest.Jobs;
 using FunctionsIngest.Sources;
@@ -41,7 +42,7 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
             && !await AdoptPartAsync(before.Quarantine.StagedPart(quarantined), paths.Quarantine.StagedPart(quarantined), ct))
             return null;
         context.Log.Info($"Reused the part run {earlierRun} had staged for '{item.File}' ({output.RowsWritten} row(s)).",
-            new { file = item.File, rerunOf = earlierRun, rowsWritten = output.RowsWritten, rowsQuarantined = output.RowsQuarantined });
+            new JsonObject { ["file"] = item.File, ["rerunOf"] = earlierRun, ["rowsWritten"] = output.RowsWritten, ["rowsQuarantined"] = output.RowsQuarantined });
         return StepResult.Done(earlier.Output, output.RowsWritten);
     }
 
@@ -56,7 +57,7 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
     {
         await using var local = await storage.GetLocalFileAsync(item.File, ct);
         return await SpeculativeRead.RunAsync(singlePass => CopyFileAsync(item, paths, context, local.Path, singlePass, ct),
-            miss => context.Log.Info($"Reading '{item.File}' again in two passes: {miss.Message}", new { file = item.File }));
+            miss => context.Log.Info($"Reading '{item.File}' again in two passes: {miss.Message}", new JsonObject { ["file"] = item.File }));
     }
 
     /// <summary>One attempt at the copy; a failed attempt leaves no staged part (the write is atomic) and the next overwrites.</summary>
@@ -80,13 +81,13 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
             batch => quarantine!.Write(batch));
         var quarantineTarget = QuarantineDefinition.For(job);
         using var spool = quarantine = new QuarantineSpool(table.QuarantineSchema, CompressionNames.Parse(quarantineTarget.Compression!), metadata);
-        context.Log.Info(opened.Sheet is null ? $"Opened '{item.File}' as {source.Type}." : $"Opened '{item.File}', sheet '{opened.Sheet}'.", new
+        context.Log.Info(opened.Sheet is null ? $"Opened '{item.File}' as {source.Type}." : $"Opened '{item.File}', sheet '{opened.Sheet}'.", new JsonObject
         {
-            file = item.File,
-            type = source.Type,
-            sheet = opened.Sheet,
-            size,
-            columns = table.Schema.Columns.Select(c => new { name = c.Name, type = c.Type.ToString() }),
+            ["file"] = item.File,
+            ["type"] = source.Type,
+            ["sheet"] = opened.Sheet,
+            ["size"] = size,
+            ["columns"] = LogData.Objects(table.Schema.Columns, c => new JsonObject { ["name"] = c.Name, ["type"] = c.Type.ToString() }),
         });
 
         CopyResult? copied = null;
@@ -100,23 +101,23 @@ public sealed class CopyStep(IFileStorage storage, IIngestStore store) : IStepEx
         var counts = table.Counts;
 
         foreach (var warning in result.Warnings.Take(MaxWarningsLogged))
-            context.Log.Warning(warning.Message, new { file = item.File, sheet = opened.Sheet, cell = warning.Location });
+            context.Log.Warning(warning.Message, new JsonObject { ["file"] = item.File, ["sheet"] = opened.Sheet, ["cell"] = warning.Location });
         if (result.Warnings.Count > MaxWarningsLogged)
-            context.Log.Warning($"{result.Warnings.Count - MaxWarningsLogged} more warning(s) not shown.", new { total = result.Warnings.Count });
+            context.Log.Warning($"{result.Warnings.Count - MaxWarningsLogged} more warning(s) not shown.", new JsonObject { ["total"] = result.Warnings.Count });
         if (counts.RowsQuarantined > 0)
             context.Log.Warning($"{counts.RowsQuarantined} row(s) of '{item.File}' broke a rule and went to quarantine '{quarantineTarget.Path}'.",
-                new { file = item.File, rowsQuarantined = counts.RowsQuarantined, quarantine = quarantineTarget.Path });
+                new JsonObject { ["file"] = item.File, ["rowsQuarantined"] = counts.RowsQuarantined, ["quarantine"] = quarantineTarget.Path });
 
         context.Log.Info($"Read {counts.RowsRead} row(s), wrote {counts.RowsWritten} row(s) to staged part '{item.Part}'" +
-            (counts.RowsQuarantined > 0 || counts.RowsFiltered > 0 ? $", quarantined {counts.RowsQuarantined}, filtered out {counts.RowsFiltered}." : "."), new
+            (counts.RowsQuarantined > 0 || counts.RowsFiltered > 0 ? $", quarantined {counts.RowsQuarantined}, filtered out {counts.RowsFiltered}." : "."), new JsonObject
         {
-            rowsRead = counts.RowsRead,
-            rowsWritten = counts.RowsWritten,
-            rowsQuarantined = counts.RowsQuarantined,
-            rowsFiltered = counts.RowsFiltered,
-            bytes = result.Bytes,
-            durationMs = Math.Round(result.Duration.TotalMilliseconds, 1),
-            warnings = result.Warnings.Count,
+            ["rowsRead"] = counts.RowsRead,
+            ["rowsWritten"] = counts.RowsWritten,
+            ["rowsQuarantined"] = counts.RowsQuarantined,
+            ["rowsFiltered"] = counts.RowsFiltered,
+            ["bytes"] = result.Bytes,
+            ["durationMs"] = Math.Round(result.Duration.TotalMilliseconds, 1),
+            ["warnings"] = result.Warnings.Count,
         });
 
         var output = new CopyOutput(item.Part, counts.RowsRead, counts.RowsWritten, result.Bytes, opened.Sheet,

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using FunctionsIngest.Data;
 using FunctionsIngest.Storage;
@@ -48,12 +49,12 @@ public sealed class PlanStep(IFileStorage storage, IIngestStore store) : IStepEx
         }
         var items = versions.Select((v, i) => new WorkItem(v.File, source.Sheet, PartName(i), v.Size, v.Modified)).ToArray();
         context.Log.Info($"Planned {items.Length} work item(s) from '{source.Path}'" +
-            (source.Incremental ? $" ({matched - items.Length} of {matched} matching file(s) already ingested)." : "."), new
+            (source.Incremental ? $" ({matched - items.Length} of {matched} matching file(s) already ingested)." : "."), new JsonObject
         {
-            pattern = source.Path,
-            matched,
-            incremental = source.Incremental,
-            workItems = items.Select(i => new { file = i.File, size = i.Size, modified = i.Modified, sheet = i.Sheet }),
+            ["pattern"] = source.Path,
+            ["matched"] = matched,
+            ["incremental"] = source.Incremental,
+            ["workItems"] = LogData.Objects(items, i => new JsonObject { ["file"] = i.File, ["size"] = i.Size, ["modified"] = i.Modified, ["sheet"] = i.Sheet }),
         });
         return items;
     }
@@ -70,7 +71,7 @@ public sealed class PlanStep(IFileStorage storage, IIngestStore store) : IStepEx
             items.Add(item with { AdoptFrom = reusable ? failedRunId : null });
         }
         context.Log.Info($"Rerun of run {failedRunId}: {items.Count(i => i.AdoptFrom is null)} work item(s) to copy again, {items.Count(i => i.AdoptFrom is not null)} reused.",
-            new { rerunOf = failedRunId, workItems = items.Count, reused = items.Count(i => i.AdoptFrom is not null) });
+            new JsonObject { ["rerunOf"] = failedRunId, ["workItems"] = items.Count, ["reused"] = items.Count(i => i.AdoptFrom is not null) });
         return items;
     }
 
