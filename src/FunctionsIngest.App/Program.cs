@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.App.Cli;
 using FunctionsIngest.App.Functions;
 using FunctionsIngest.App.Hosting;
@@ -15,6 +16,12 @@ if (args.Length > 0 && args[0] == "functions")
     await using var described = IngestApp.Create([]);
     var written = FunctionFolders.Write(IngestApp.Endpoints(described), args[1]);
     Console.WriteLine($"{written.Count} functions written to {args[1]}: {string.Join(", ", written)}");
+    if (!RuntimeFeature.IsDynamicCodeSupported)
+    {
+        var executable = Path.GetFileName(Environment.ProcessPath!);
+        NativeHandler.PointHostJsonAt(args[1], executable);
+        Console.WriteLine($"host.json: the custom handler is the native executable '{executable}'");
+    }
     return 0;
 }
 

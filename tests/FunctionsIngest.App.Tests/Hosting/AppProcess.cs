@@ -5,16 +5,20 @@ using System.Text;
 
 namespace FunctionsIngest.App.Tests.Hosting;
 
-/// <summary>The real app started as its own process (`dotnet FunctionsIngest.App.dll ...`), with its console captured.</summary>
+/// <summary>
+/// The real app started as its own process (`dotnet FunctionsIngest.App.dll ...`, or a native build's executable),
+/// with its console captured.
+/// </summary>
 public sealed class AppProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public AppProcess(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    public AppProcess(string workingDirectory, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? nativeExecutable = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        var start = new ProcessStartInfo(nativeExecutable ?? "dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (nativeExecutable is null)
+            start.ArgumentList.Add(typeof(Program).Assembly.Location);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
