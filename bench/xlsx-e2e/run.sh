@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# xlsx -> Parquet end to end: ours (one pass, as the copy step reads) vs ours in two passes vs DuckDB's CSV -> Parquet
-# on the same data vs the ExcelDataReader path, each a fresh process, interleaved; then the in-process split of ours, memory at 250k/500k/1M rows, and a parity check.
+# xlsx -> Parquet end to end: ours (one pass, as the copy step reads) vs ours in two passes vs the app's `convert` verb
+# as a native executable vs DuckDB's CSV -> Parquet on the same data vs the ExcelDataReader path, each a fresh process,
+# interleaved; then the in-process split of ours, memory at 250k/500k/1M rows, and a parity check.
 # Usage: bench/xlsx-e2e/run.sh [rows=1000000] [repeats=3]
-# Env:   XLSX_E2E_DIR (scratch, default /tmp/xlsx-e2e), XLSX_E2E_SKIP_EDR=1, XLSX_E2E_SKIP_STAGES=1,
+# Env:   XLSX_E2E_DIR (scratch, default /tmp/xlsx-e2e), XLSX_E2E_SKIP_EDR=1, XLSX_E2E_SKIP_STAGES=1, XLSX_E2E_SKIP_NATIVE=1,
 #        XLSX_E2E_BASE=/path/to/XlsxBench.dll (a build of other code, e.g. before a change: timed as "base", interleaved)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,6 +18,11 @@ export NODE_PATH="$root/tests/oracles/node_modules"
 
 dotnet build "$here/XlsxE2E.csproj" -c Release --artifacts-path "$work/art" -v q -nologo >/dev/null
 bench=(dotnet "$work/art/bin/XlsxE2E/release/XlsxBench.dll")
+native="$work/native/FunctionsIngest.App"
+if [ "${XLSX_E2E_SKIP_NATIVE:-0}" != 1 ]; then # the product's own CLI, published as users deploy it natively (minutes)
+  dotnet publish "$root/src/FunctionsIngest.App/FunctionsIngest.App.csproj" -c Release -r linux-x64 -p:PublishAot=true \
+    --artifacts-path "$work/native-art" -o "$work/native" -v q -nologo >/dev/null
+fi
 
 xlsx="$work/bench-$rows.xlsx"; csv="$work/bench-$rows.csv"
 [ -f "$xlsx" ] && [ -f "$csv" ] || "${bench[@]}" generate "$rows" "$xlsx" "$csv"
@@ -40,6 +46,7 @@ results="$work/results.txt"
 for i in $(seq 1 "$repeats"); do
   measure ours   "${bench[@]}" ours "$xlsx" "$work/ours.parquet"
   measure duckdb node "$root/bench/csv/duckdb-convert.cjs" "$csv" "$work/duck.parquet"
+  [ "${XLSX_E2E_SKIP_NATIVE:-0}" = 1 ] || { rm -f "$work/native.parquet"; measure native "$native" convert "$xlsx" "$work/native.parquet"; }
   XLSX_BENCH_TWO_PASS=1 measure two-pass "${bench[@]}" ours "$xlsx" "$work/two-pass.parquet"
   [ -z "${XLSX_E2E_BASE:-}" ] || measure base dotnet "$XLSX_E2E_BASE" ours "$xlsx" "$work/base.parquet"
   [ "${XLSX_E2E_SKIP_EDR:-0}" = 1 ] || measure edr "${bench[@]}" edr "$xlsx" "$work/edr.parquet"
@@ -87,3 +94,4 @@ if [ "${XLSX_E2E_SKIP_STAGES:-0}" != 1 ]; then
   "${bench[@]}" stages "$xlsx" "$repeats"
 fi
 echo; node "$here/parity.cjs" "$work/ours.parquet" "$work/duck.parquet"
+[ "${XLSX_E2E_SKIP_NATIVE:-0}" = 1 ] || { echo "native:"; node "$here/parity.cjs" "$work/native.parquet" "$work/duck.parquet"; }
