@@ -26,18 +26,21 @@ public sealed class NativeBuildTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
-    [InlineData("types.xlsx")]
-    [InlineData("dates-1904.xls")]
-    [InlineData("richtext-coloured.xlsx")]
-    [InlineData("mixed.csv")]
-    [InlineData("nested.json")]
-    public void Convert_writes_the_bytes_the_jit_build_writes(string file)
+    [InlineData("types.xlsx", "")]
+    [InlineData("dates-1904.xls", "")]
+    [InlineData("biff5-label-records.xls", "")]
+    [InlineData("richtext-coloured.xlsx", "")]
+    [InlineData("mixed.csv", "")]
+    [InlineData("french.csv", "--delimiter ; --encoding windows-1252 --culture fr-FR")]
+    [InlineData("nested.json", "")]
+    public void Convert_writes_the_bytes_the_jit_build_writes(string file, string options)
     {
         var input = Input(file);
         var native = Path.Combine(_dir, "native.parquet");
         var jit = Path.Combine(_dir, "jit.parquet");
+        string[] extra = options.Length == 0 ? [] : options.Split(' ');
 
-        using (var process = new AppProcess(_dir, ["convert", input, native], nativeExecutable: NativeBuild.Executable))
+        using (var process = new AppProcess(_dir, ["convert", input, native, .. extra], nativeExecutable: NativeBuild.Executable))
         {
             Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "convert did not finish");
             Assert.True(process.ExitCode == 0, process.Output);
@@ -45,7 +48,7 @@ public sealed class NativeBuildTests : IDisposable
         }
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.True(ConvertCommand.Run([input, jit], stdout, stderr) == 0, stderr.ToString());
+        Assert.True(ConvertCommand.Run([input, jit, .. extra], stdout, stderr) == 0, stderr.ToString());
 
         Assert.Equal(File.ReadAllBytes(jit), File.ReadAllBytes(native));
     }
@@ -197,6 +200,9 @@ public sealed class NativeBuildTests : IDisposable
         {
             case "mixed.csv":
                 File.WriteAllText(path, "id,amount,when,at,flag,label\n1,2.5,2024-01-31,2024-01-31 12:30:00,true,00123\n2,,2024-02-29,2024-02-29 00:00:01,false,\"a, b\"\n3,-1e3,,,true,é\n", new UTF8Encoding(false));
+                return path;
+            case "french.csv": // code page 1252 (é, €), decimal commas, day-first dates
+                File.WriteAllBytes(path, CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("nom;montant;jour\nCafé;1234,5;31/01/2024\nEuro €;-0,25;29/02/2024\n"));
                 return path;
             case "nested.json":
                 File.WriteAllText(path, """[{"id":1,"user":{"name":"a","tags":["x","y"]},"score":1.5},{"id":2,"user":{"name":null},"score":null,"extra":true}]""");
