@@ -58,7 +58,7 @@ public sealed class Azurite
 
     private static Azurite Start()
     {
-        var executable = Path.Combine(RepoPaths.Root, "tests", "azurite", "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        var executable = Path.Combine(RepoPaths.Root, "tests", "azurite", "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(executable))
             throw new InvalidOperationException($"Azurite is not installed ({executable} is missing): run ./scripts/test.sh, or `npm ci` in tests/azurite.");
         var failures = new List<string>();
@@ -73,12 +73,25 @@ public sealed class Azurite
         throw new InvalidOperationException("Azurite did not start:\n" + string.Join("\n", failures));
     }
 
+    private const string ExitWithParent = """
+        process.stdin.on('end', () => process.exit(0));
+        process.stdin.resume();
+        const [script, ...args] = process.argv.slice(1);
+        process.argv = [process.argv[0], script, ...args];
+        require(script);
+        """;
+
     private static Azurite? TryStart(string executable, out string failure)
     {
         var (blob, queue, table) = FreePorts();
         var workingDirectory = Directory.CreateTempSubdirectory("functionsingest-azurite-").FullName;
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--silent", "--disableTelemetry", "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1",
+        // Azurite runs inside a node process that exits when its stdin closes, which happens when this test process
+        // ends in any way, a hard kill included: no emulator outlives the tests that started it.
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-e", ExitWithParent, executable, "--silent", "--disableTelemetry", "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1",
                      "--tableHost", "127.0.0.1", "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose" })
             start.ArgumentList.Add(arg);
         var output = new StringBuilder();
