@@ -17,6 +17,7 @@ namespace FunctionsIngest.App.Tests.Hosting;
 /// serves jobs, runs and logs, answers the Functions host, and uses Blob storage. Everything else is tested on the JIT
 /// build, whose JSON and endpoint code is the same compile-time code.
 /// </summary>
+[Collection(NativeBuildCollection.Name)]
 public sealed class NativeBuildTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "fi-native-test-" + Guid.NewGuid().ToString("N"));
@@ -211,4 +212,14 @@ public sealed class NativeBuildTests : IDisposable
                 return RepoPaths.CorpusFile(file);
         }
     }
+}
+
+/// <summary>
+/// The native publish takes both cores for minutes: its tests run alone, so that the timing of the other tests (and
+/// theirs) does not depend on when the publish happens to run.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NativeBuildCollection
+{
+    public const string Name = "native build";
 }
