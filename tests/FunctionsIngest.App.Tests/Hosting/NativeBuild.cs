@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using FunctionsIngest.Testing;
 
 namespace FunctionsIngest.App.Tests.Hosting;
@@ -23,7 +24,7 @@ public static class NativeBuild
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(scratch);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "publish", Path.Combine(RepoPaths.Root, "src", "FunctionsIngest.App", "FunctionsIngest.App.csproj"),
-            "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "--artifacts-path", Path.Combine(scratch, "artifacts"), "-o", output, "-nologo" })
+            "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "--artifacts-path", Path.Combine(scratch, "artifacts"), "-o", output, "-nologo" })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
