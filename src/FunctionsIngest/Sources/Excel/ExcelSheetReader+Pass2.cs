@@ -25,7 +25,6 @@ public abstract partial class ExcelSheetReader
         var next = _single is null ? (ReadBatch() ? _filling : null) : NextFilledAhead();
         if (next is null)
             return null;
-        TypeDeferredRows(next);
         next.Deferred.Resolve(next.Batch, _single?.SharedStringsOfTakingThread ?? _sharedString);
         _last = next;
         RowsRead += next.Batch.RowCount;
@@ -70,8 +69,7 @@ public abstract partial class ExcelSheetReader
             return false;
         var batch = _filling.Batch;
         batch.Clear();
-        _filling.Untyped = DeferTyping() ? _filling.Untyped ?? new DeferredRows(Schema.Count, batch.Capacity) : null;
-        while (batch.Capacity > _filling.RowCount && _current is not null)
+        while (batch.Capacity > batch.RowCount && _current is not null)
         {
             var profile = _current.Profile;
             if (_nextRow > profile.LastDataRow)
@@ -105,29 +103,7 @@ public abstract partial class ExcelSheetReader
             }
             _nextRow++;
         }
-        return _filling.RowCount > 0;
-    }
-
-    /// <summary>
-    /// Past the sample, a single pass leaves typing to the thread that takes the batch, when the rows go to the batch
-    /// as they are (plain layout, no merged cells) and the batch is small enough for a copy of its cells.
-    /// </summary>
-    private bool DeferTyping() =>
-        _single is not null && _layout.IsPlain && _current is { Profile.Merges: null } && _spooledLeft == 0 && !_haveRow
-        && (long)_batchSize * Schema.Count <= DeferredRows.MaxCells;
-
-    /// <summary>On the taking thread: types a single pass's rows; a cell its column cannot hold means two passes.</summary>
-    private void TypeDeferredRows(SheetBatch slot)
-    {
-        if (slot.Untyped is not { Count: > 0 } untyped)
-            return;
-        int first = slot.Batch.RowCount;
-        if (untyped.TryTypeInto(slot.Batch, slot.Deferred, out int badRow, out int badColumn))
-            return;
-        var cell = CellReference.Format(badColumn, (int)slot.RowNumbers[first + badRow]);
-        var sheet = _layout.Segments[slot.Sheets[first + badRow]].SheetName;
-        throw new SpeculationMissedException($"'{_file}': the single pass stopped at sheet '{sheet}', cell {cell}: its value does not fit its column.",
-            IngestErrors.SheetChangedWhileReading(_file, sheet, cell));
+        return batch.RowCount > 0;
     }
 
     /// <summary>In a single pass, past the sample: the next data row from the sheet, which moves the profile's last data row on.</summary>
@@ -168,11 +144,7 @@ public abstract partial class ExcelSheetReader
     {
         var segment = _current!;
         segment.Profile.Merges?.Apply(row);
-        if (_filling.Untyped is { } untyped)
-        {
-            untyped.Add(row, segment.Profile.FirstColumn);
-        }
-        else if (_layout.IsPlain)
+        if (_layout.IsPlain)
         {
             if (!BatchFiller.TryAppendRow(_filling.Batch, row, segment.Profile.FirstColumn, _filling.Deferred, out int badColumn))
                 throw IngestErrors.SheetChangedWhileReading(_file, segment.SheetName, CellReference.Format(badColumn, row.RowNumber));
@@ -185,11 +157,6 @@ public abstract partial class ExcelSheetReader
 
     private void AppendEmptyRow()
     {
-        if (_filling.Untyped is { } untyped)
-        {
-            untyped.AddEmpty();
-            return;
-        }
         if (_layout.IsPlain && _current!.Profile.Merges is null)
         {
             BatchFiller.AppendNullRow(_filling.Batch);

@@ -20,7 +20,7 @@ public abstract partial class ExcelSheetReader : ISourceRowNumbers, ISheetCellLa
 
     private void NoteSourceOfNextRow()
     {
-        int row = _filling.RowCount;
+        int row = _filling.Batch.RowCount;
         _filling.RowNumbers[row] = _nextRow;
         _filling.Sheets[row] = _segment;
     }
