@@ -74,6 +74,8 @@ public abstract partial class ExcelSheetReader
             var profile = _current.Profile;
             if (_nextRow > profile.LastDataRow)
             {
+                if (_single is { CanTypeDirectly: true } && profile.Merges is null && _single.TypeRowsDirectly(_filling, _segment, ref _nextRow, _warnings))
+                    continue;
                 if (FetchSinglePassRow())
                     continue;
                 NextSegment();

@@ -35,6 +35,9 @@ internal sealed partial class SheetProfile
 
         public SheetProfile Profile { get; }
 
+        /// <summary>The part of the sheet read.</summary>
+        public SheetWindow Window => _plan.Window;
+
         /// <summary>True once the sheet (or the window) was read to its end.</summary>
         public bool Ended { get; private set; }
 

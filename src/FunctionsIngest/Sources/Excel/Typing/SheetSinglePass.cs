@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
 
@@ -9,7 +11,7 @@ namespace FunctionsIngest.Sources.Excel.Typing;
 /// column's type does not keep (<see cref="ValueKinds.KeptBy"/>), throws <see cref="SpeculationMissedException"/>.
 /// Owns the open sheet and workbook until disposed.
 /// </summary>
-internal sealed class SheetSinglePass : IDisposable
+internal sealed partial class SheetSinglePass : IDisposable
 {
     private readonly SheetProfile.Scanner _scanner;
     private readonly ISheetRowSource _source;
@@ -20,10 +22,13 @@ internal sealed class SheetSinglePass : IDisposable
     private readonly int _firstColumn;
     private readonly int _lastColumn;
     private readonly RowBuffer _row = new();
+    private readonly string _file;
     private bool _disposed;
 
-    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded)
+    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded, string file)
     {
+        _file = file;
+        _direct = layout.IsPlain ? source as Utf8SheetReader : null;
         _scanner = scanner;
         _source = source;
         _workbook = workbook;
@@ -74,7 +79,7 @@ internal sealed class SheetSinglePass : IDisposable
             kept[map[i] - profile.FirstColumn] = layout.Converters[i] is null ? ValueKinds.KeptBy(layout.Schema[i].Type) : ValueKinds.All;
             textNeeded[map[i] - profile.FirstColumn] = layout.Converters[i] is not null || layout.Schema[i].Type != ColumnType.String;
         }
-        return new SheetSinglePass(scanner, source, workbook, layout, kept, textNeeded);
+        return new SheetSinglePass(scanner, source, workbook, layout, kept, textNeeded, file);
     }
 
     /// <summary>
@@ -107,24 +112,38 @@ internal sealed class SheetSinglePass : IDisposable
         for (int i = 0; i < row.SetCount; i++)
         {
             int column = row.SetColumn(i);
-            if (column < _firstColumn || column > _lastColumn)
-                throw Miss(row, column, $"a value outside the columns {CellReference.ColumnName(_firstColumn)}:{CellReference.ColumnName(_lastColumn)} of the rows before");
-            ref readonly var cell = ref row.Get(column);
-            if (cell.IsWarning)
-            {
-                warnings.Add(cell, column, row.RowNumber);
-                continue;
-            }
-            int at = column - _firstColumn;
-            if ((_keptWhole[at] & (1 << (int)cell.Kind)) == 0)
-            {
-                var kind = ColumnTypeInference.Classify(cell);
-                if ((kind & ~_kept[at]) != 0)
-                    throw TypeMiss(row, column, kind);
-            }
-            if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[at])
-                row.ResolveText(column, _source.SharedString(cell.SharedIndex));
+            var cell = row.Get(column);
+            bool textMissing = cell.Text is null;
+            if (Accept(ref cell, column, row.RowNumber, warnings) && textMissing && cell.Text is { } text)
+                row.ResolveText(column, text);
         }
+    }
+
+    /// <summary>
+    /// Checks a non-blank cell against the layout fixed from the sample and gives it the shared text its column needs;
+    /// false for a cell that reads as null with a warning (logged here). Throws <see cref="SpeculationMissedException"/>
+    /// for a cell outside the sample's columns or of a kind its column's type does not keep.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool Accept(ref CellValue cell, int column, int rowNumber, WarningLog warnings)
+    {
+        if (column < _firstColumn || column > _lastColumn)
+            throw Miss(rowNumber, column, $"a value outside the columns {CellReference.ColumnName(_firstColumn)}:{CellReference.ColumnName(_lastColumn)} of the rows before");
+        if (cell.IsWarning)
+        {
+            warnings.Add(cell, column, rowNumber);
+            return false;
+        }
+        int at = column - _firstColumn;
+        if ((_keptWhole[at] & (1 << (int)cell.Kind)) == 0)
+        {
+            var kind = ColumnTypeInference.Classify(cell);
+            if ((kind & ~_kept[at]) != 0)
+                throw TypeMiss(rowNumber, column, kind);
+        }
+        if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[at])
+            cell.Text = _source.SharedString(cell.SharedIndex);
+        return true;
     }
 
     /// <summary>The cell kinds whose every value <see cref="ColumnTypeInference.Classify"/> maps into <paramref name="kept"/>, as bits (1 &lt;&lt; kind).</summary>
@@ -144,14 +163,14 @@ internal sealed class SheetSinglePass : IDisposable
         return whole;
     }
 
-    private SpeculationMissedException TypeMiss(RowBuffer row, int column, ValueKind kind)
+    private SpeculationMissedException TypeMiss(int rowNumber, int column, ValueKind kind)
     {
         var schema = Layout.Schema[Array.IndexOf(Layout.Segments[0].SheetColumnOf, column)];
-        return Miss(row, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
+        return Miss(rowNumber, column, SpeculationMissedException.DescribeTypeChange(schema.Name, kind, schema.Type));
     }
 
-    private SpeculationMissedException Miss(RowBuffer row, int column, string what) =>
-        new($"sheet '{_source.SheetName}', cell {CellReference.Format(column, row.RowNumber)}: {what}");
+    internal SpeculationMissedException Miss(int rowNumber, int column, string what) =>
+        new($"sheet '{_source.SheetName}', cell {CellReference.Format(column, rowNumber)}: {what}");
 
     /// <summary>Closes the sheet and the workbook.</summary>
     public void Dispose()

@@ -13,14 +13,15 @@ internal sealed partial class Utf8SheetReader
     private readonly StringBuilder _rich = new();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ReadCells(RowBuffer row, int rowNumber)
+    private void ReadCells<TSink>(ref TSink row, int rowNumber) where TSink : struct, ICellSink
     {
         int lastColumn = -1;
         while (true)
         {
             if (_cursor.TryReadCompactCell(out var compact))
             {
-                lastColumn = ReadCompactCell(row, rowNumber, lastColumn, compact);
+                // The fields, not the struct: passed by reference, it would be re-read from memory just written.
+                lastColumn = ReadCompactCell(ref row, rowNumber, lastColumn, compact.Value, compact.Column, compact.Style, compact.Type, compact.HasValue);
                 continue;
             }
             if (_cursor.TryConsume("</row>"u8))
@@ -28,7 +29,7 @@ internal sealed partial class Utf8SheetReader
             switch (_cursor.NextTag())
             {
                 case TagKind.StartTag when _cursor.LocalName.SequenceEqual("c"u8):
-                    lastColumn = ReadCell(row, rowNumber, lastColumn);
+                    lastColumn = ReadCell(ref row, rowNumber, lastColumn);
                     break;
                 case TagKind.StartTag:
                     SkipElement();
@@ -44,7 +45,7 @@ internal sealed partial class Utf8SheetReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ReadCell(RowBuffer row, int rowNumber, int lastColumn)
+    private int ReadCell<TSink>(ref TSink row, int rowNumber, int lastColumn) where TSink : struct, ICellSink
     {
         // One pass over the attributes: only the unprefixed r, s and t matter.
         ReadOnlySpan<byte> reference = default, typeName = default;
@@ -79,7 +80,8 @@ internal sealed partial class Utf8SheetReader
             return column; // style-only cell: blank
         if (_cursor.TryReadPlainValueCell(out var plain))
         {
-            row.Put(column, Interpret(type, style, plain, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+            var plainValue = Interpret(type, style, plain, hasValue: true, inline: null, hasFormula: false, column, rowNumber);
+            row.Put(column, ref plainValue);
             return column;
         }
 
@@ -112,17 +114,21 @@ internal sealed partial class Utf8SheetReader
                 SkipElement();
             }
         }
-        row.Put(column, Interpret(type, style, _value.AsSpan(0, _valueLength), hasValue, inline, hasFormula, column, rowNumber));
+        var value = Interpret(type, style, _value.AsSpan(0, _valueLength), hasValue, inline, hasFormula, column, rowNumber);
+        row.Put(column, ref value);
         return column;
     }
 
     /// <summary>The same decisions as <see cref="ReadCell"/> for a cell the cursor read whole.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int ReadCompactCell(RowBuffer row, int rowNumber, int lastColumn, in CompactCell cell)
+    private int ReadCompactCell<TSink>(ref TSink row, int rowNumber, int lastColumn, ReadOnlySpan<byte> text, int cellColumn, int style, XlsxCellType type, bool hasValue) where TSink : struct, ICellSink
     {
-        int column = cell.Column >= 0 ? cell.Column : NextColumn(rowNumber, lastColumn);
-        if (cell.HasValue)
-            row.Put(column, Interpret(cell.Type, cell.Style, cell.Value, hasValue: true, inline: null, hasFormula: false, column, rowNumber));
+        int column = cellColumn >= 0 ? cellColumn : NextColumn(rowNumber, lastColumn);
+        if (hasValue)
+        {
+            var value = Interpret(type, style, text, hasValue: true, inline: null, hasFormula: false, column, rowNumber);
+            row.Put(column, ref value);
+        }
         return column;
     }
 

@@ -96,11 +96,59 @@ internal sealed partial class Utf8SheetReader : ISheetRowSource
         while (true)
         {
             if (!_rowIsEmpty)
-                ReadCells(row, number);
+            {
+                var sink = new RowBufferSink(row);
+                ReadCells(ref sink, number);
+            }
             _lastRow = number;
             _onRow = MoveToNextRow();
             if (!_onRow || _pendingRow != number)
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// The number of the next row element and, when hidden rows are reported, whether it is hidden; its cells stay
+    /// unread (<see cref="ReadPeekedRow"/> reads them). False at the end of the sheet.
+    /// </summary>
+    public bool TryPeekRow(out int number, out bool hidden)
+    {
+        try
+        {
+            if (!_onRow && !(_onRow = MoveToNextRow()))
+            {
+                number = 0;
+                hidden = false;
+                return false;
+            }
+            number = _pendingRow;
+            hidden = _pendingHidden;
+            return true;
+        }
+        catch (Exception ex) when (XmlParts.Map(File, _part, ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>
+    /// Hands the cells of the row <see cref="TryPeekRow"/> saw to <paramref name="sink"/> as they are read, with no row
+    /// buffer. Unlike <see cref="ReadRow"/>, a second row element with the same number is not merged into it: it is the
+    /// next row peeked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ReadPeekedRow<TSink>(ref TSink sink) where TSink : struct, ICellSink
+    {
+        try
+        {
+            if (!_rowIsEmpty)
+                ReadCells(ref sink, _pendingRow);
+            _lastRow = _pendingRow;
+            _onRow = MoveToNextRow();
+        }
+        catch (Exception ex) when (XmlParts.Map(File, _part, ex) is { } mapped)
+        {
+            throw mapped;
         }
     }
 

@@ -1,0 +1,8 @@
+namespace FunctionsIngest.Sources.Excel.Cells;
+
+/// <summary>Where a sheet reader puts the cells of a row as it reads them: a <see cref="RowBuffer"/>, or a batch's vectors directly.</summary>
+internal interface ICellSink
+{
+    /// <summary>The next cell of the row, in the order the sheet stores it; blank values come too. The sink may change <paramref name="value"/>.</summary>
+    void Put(int column, ref CellValue value);
+}

@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Excel.Layout;
+
+namespace FunctionsIngest.Sources.Excel.Typing;
+
+/// <summary>
+/// A single pass's row, typed into the batch's vectors cell by cell as the reader hands the cells over
+/// (<see cref="SheetSinglePass.TypeRowsDirectly"/>). The rows of blanks before it are appended with its first value,
+/// so a row without one leaves the batch as it was. Cells must come in ascending column order: a cell for a column
+/// already passed is a miss, and two passes keep the sheet's rule that the later value wins.
+/// </summary>
+internal struct BatchRowSink : ICellSink
+{
+    private readonly SheetSinglePass _pass;
+    private readonly ColumnVector[] _columns;
+    private readonly DeferredSharedText _deferred;
+    private readonly WarningLog _warnings;
+    private readonly int _firstColumn;
+    private readonly int _windowFirst;
+    private readonly int _windowLast;
+    private int _rowNumber;
+    private int _blankRowsBefore;
+    private int _next; // the batch column the row's next value goes to; -1 before its first value
+
+    public BatchRowSink(SheetSinglePass pass, ColumnVector[] columns, DeferredSharedText deferred, WarningLog warnings, int firstColumn, SheetWindow window)
+    {
+        _pass = pass;
+        _columns = columns;
+        _deferred = deferred;
+        _warnings = warnings;
+        _firstColumn = firstColumn;
+        _windowFirst = window.FirstColumn;
+        _windowLast = window.LastColumn;
+        _next = -1;
+    }
+
+    public void StartRow(int rowNumber, int blankRowsBefore)
+    {
+        _rowNumber = rowNumber;
+        _blankRowsBefore = blankRowsBefore;
+        _next = -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Put(int column, ref CellValue cell)
+    {
+        if (cell.Kind == CellKind.Blank || column < _windowFirst || column > _windowLast)
+            return;
+        bool hasValue = _pass.Accept(ref cell, column, _rowNumber, _warnings);
+        int at = column - _firstColumn;
+        if (_next < 0)
+            BeginRow();
+        else if (at < _next)
+            throw _pass.Miss(_rowNumber, column, "a second value for the column, or cells out of column order");
+        while (_next < at)
+            _columns[_next++].AppendNull();
+        if (!hasValue)
+            _columns[at].AppendNull();
+        else if (!BatchFiller.TryAppend(_columns[at], cell, _deferred, at))
+            throw _pass.SheetChanged(column, _rowNumber);
+        _next = at + 1;
+    }
+
+    /// <summary>Pads the row with nulls; false when it held no value (nothing was appended).</summary>
+    public bool FinishRow()
+    {
+        if (_next < 0)
+            return false;
+        while (_next < _columns.Length)
+            _columns[_next++].AppendNull();
+        return true;
+    }
+
+    private void BeginRow()
+    {
+        for (int i = 0; i < _blankRowsBefore; i++)
+        {
+            foreach (var column in _columns)
+                column.AppendNull();
+        }
+        _next = 0;
+    }
+}

@@ -1,0 +1,60 @@
+using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Xlsx.Utf8;
+
+namespace FunctionsIngest.Sources.Excel.Typing;
+
+internal sealed partial class SheetSinglePass
+{
+    /// <summary>The sheet's reader when rows can be typed straight into a batch (.xlsx scanned as UTF-8, plain layout).</summary>
+    private readonly Utf8SheetReader? _direct;
+
+    /// <summary>The row element typed or skipped last by <see cref="TypeRowsDirectly"/>; a second element with its number is a miss.</summary>
+    private int _lastDirectRow;
+
+    /// <summary>True when <see cref="TypeRowsDirectly"/> can take over from <see cref="NextDataRow"/>.</summary>
+    public bool CanTypeDirectly => _direct is not null && !Done;
+
+    /// <summary>
+    /// Past the sample, with every row before <paramref name="nextRow"/> in the batch: types the sheet's next rows
+    /// straight into <paramref name="target"/>, blank rows between them included, until the batch is full or a row
+    /// needs <see cref="NextDataRow"/>: a hidden row left out, a row past the window, a gap wider than the batch's
+    /// room, or the end of the sheet. Same result as <see cref="NextDataRow"/> with the plain layout's filling,
+    /// without a row buffer in between. False when it took no row.
+    /// </summary>
+    public bool TypeRowsDirectly(SheetBatch target, int segment, ref int nextRow, WarningLog warnings)
+    {
+        var batch = target.Batch;
+        var window = _scanner.Window;
+        var sink = new BatchRowSink(this, batch.Columns, target.Deferred, warnings, _firstColumn, window);
+        bool took = false;
+        while (batch.RowCount < batch.Capacity)
+        {
+            if (!_direct!.TryPeekRow(out int number, out bool hidden))
+                return took;
+            if (number == _lastDirectRow)
+                throw Miss(number, _firstColumn, "a second row element with the same row number");
+            if (hidden || number > window.LastRow)
+                return took;
+            int gap = number - nextRow;
+            if (batch.RowCount + gap >= batch.Capacity)
+                return took;
+            int first = batch.RowCount;
+            sink.StartRow(number, gap);
+            _direct.ReadPeekedRow(ref sink);
+            _lastDirectRow = number;
+            took = true;
+            if (!sink.FinishRow())
+                continue; // no value in it: a blank row, unless a later row holds one
+            for (int row = first; row < batch.RowCount; row++)
+            {
+                target.RowNumbers[row] = nextRow++;
+                target.Sheets[row] = segment;
+            }
+            _scanner.Profile.ExtendTo(number);
+        }
+        return took;
+    }
+
+    internal IngestException SheetChanged(int column, int rowNumber) =>
+        IngestErrors.SheetChangedWhileReading(_file, _source.SheetName, Cells.CellReference.Format(column, rowNumber));
+}
