@@ -135,6 +135,8 @@ public class XlsxSinglePassTests : XlsxTestBase
     [InlineData("<c r=\"B20\" t=\"s\"><v>0</v></c>", "cell B20: column 'n' holds a Text value")]
     [InlineData("<c r=\"C20\"><v>1</v></c>", "cell C20: a value outside the columns A:B of the rows before")]
     [InlineData("<c r=\"B20\" t=\"b\"><v>1</v></c>", "cell B20: column 'n' holds a Boolean value")]
+    [InlineData("<c r=\"B20\"><v>1</v></c><c r=\"A20\"><v>5</v></c>", "cell A20: a second value for the column, or cells out of column order")]
+    [InlineData("<c r=\"B20\"><v>1</v></c></row><row r=\"20\"><c r=\"B20\"><v>7</v></c>", "cell A20: a second row element with the same row number")]
     public void A_value_the_sample_did_not_foresee_misses(string cell, string expected)
     {
         var path = Integers(30, r => r == 20 ? cell : $"<c r=\"B{r}\"><v>{r}</v></c>");
