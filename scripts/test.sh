@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of FunctionsIngest on a bare machine: installs what the tests use (the npm Parquet
-# oracles: DuckDB, arrow-rs via parquet-wasm, hyparquet; Azurite for the storage tests; a C toolchain for the
-# native build's test, from apt when there is none), builds, runs
+# oracles: DuckDB, arrow-rs via parquet-wasm, hyparquet; Azurite for the storage tests; from apt when missing, a C
+# toolchain for the native build's test and ISA-L, the inflater .xlsx parts use when it is there), builds, runs
 # `dotnet test` on the solution, and ends with the line "N passed, N failed[, N skipped]". Exit code 0
 # only if nothing failed.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Excel").
@@ -21,11 +21,19 @@ npm_ci() { # folder: npm ci there, retried (the registry drops connections now a
   exit 2
 }
 
+apt_install() { # packages...
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "$@" >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "$@" >/dev/null; fi
+}
 if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
   # The native build's test publishes with NativeAOT, which links with the platform's C toolchain.
   echo "== installing clang (apt), the linker of the native build"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq clang >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq clang >/dev/null; fi
+  apt_install clang
+fi
+if ! ldconfig -p | grep -q 'libisal\.so\.2 '; then
+  # Without it .xlsx parts inflate with .NET's zlib-ng; the tests check both give the same bytes.
+  echo "== installing libisal2 (apt), Intel's ISA-L inflater"
+  apt_install libisal2
 fi
 echo "== installing the Parquet oracles (npm ci in tests/oracles)"
 npm_ci tests/oracles

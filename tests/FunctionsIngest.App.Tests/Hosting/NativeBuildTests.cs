@@ -55,6 +55,23 @@ public sealed class NativeBuildTests : IDisposable
     }
 
     [Fact]
+    public void The_publish_carries_ISA_L_and_inflating_with_it_or_zlib_ng_writes_the_same_file()
+    {
+        Assert.True(File.Exists(Path.Combine(NativeBuild.Folder, "libisal.so.2")), "the publish folder lacks libisal.so.2 (scripts/test.sh installs libisal2)");
+        var input = RepoPaths.CorpusFile("types.xlsx");
+        var outputs = new List<byte[]>();
+        foreach (var inflater in new[] { "isal", "dotnet" })
+        {
+            var output = Path.Combine(_dir, inflater + ".parquet");
+            using var process = new AppProcess(_dir, ["convert", input, output], new Dictionary<string, string> { ["FUNCTIONSINGEST_INFLATE"] = inflater }, NativeBuild.Executable);
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "convert did not finish");
+            Assert.True(process.ExitCode == 0, process.Output);
+            outputs.Add(File.ReadAllBytes(output));
+        }
+        Assert.Equal(outputs[0], outputs[1]);
+    }
+
+    [Fact]
     public void A_failed_convert_names_the_file_and_leaves_no_output()
     {
         var broken = Path.Combine(_dir, "broken.xlsx");

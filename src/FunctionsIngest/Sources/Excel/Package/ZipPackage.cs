@@ -79,7 +79,11 @@ internal sealed class ZipPackage : IDisposable
             throw IngestErrors.ZipBomb(DisplayName, partName, $"declares {entry.Length} bytes, more than the limit of {Limits.MaxEntrySize}");
         try
         {
-            return new GuardedEntryStream(entry.Open(), entry.CompressedLength, Limits, DisplayName, partName);
+            var opened = entry.Open();
+            var inflating = opened is DeflateStream { BaseStream: var raw } && IsalLibrary.IsLoaded
+                ? new IsalInflateStream(opened, raw, entry.Length)
+                : opened;
+            return new GuardedEntryStream(inflating, entry.CompressedLength, Limits, DisplayName, partName);
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
