@@ -41,7 +41,10 @@ public abstract partial class ExcelSheetReader
                 _filling = slot;
                 return ReadBatch();
             });
-            return _fillAhead.Next();
+            var next = _fillAhead.Next();
+            if (next is not null)
+                _single!.ResolveNumbers(next);
+            return next;
         }
         catch (SpeculationMissedException miss)
         {
@@ -69,6 +72,7 @@ public abstract partial class ExcelSheetReader
             return false;
         var batch = _filling.Batch;
         batch.Clear();
+        _filling.Numbers.Clear();
         while (batch.Capacity > batch.RowCount && _current is not null)
         {
             var profile = _current.Profile;

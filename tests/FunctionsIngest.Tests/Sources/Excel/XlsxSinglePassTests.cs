@@ -147,6 +147,25 @@ public class XlsxSinglePassTests : XlsxTestBase
         Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), Speculative(path, new ExcelReadOptions(), 3).Text);
     }
 
+    [Theory]
+    [InlineData("-1", "cell B20: a date serial that is no date")]
+    [InlineData("45000.5", "cell B20: column 'day' holds a DateTime value")]
+    public void A_number_the_taking_thread_parses_that_does_not_fit_its_date_column_misses(string serial, string expected)
+    {
+        var book = new XlsxBuilder { StylesXml = XlsxBuilder.Styles("<xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>") };
+        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "id") + book.Cell("B1", "day") + "</row>");
+        for (int r = 2; r <= 31; r++)
+            xml.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"B{r}\" s=\"1\"><v>{(r == 20 ? serial : (45000 + r).ToString(CultureInfo.InvariantCulture))}</v></c></row>");
+        var path = Save(book.Sheet("Days", xml.ToString()));
+
+        var miss = Assert.Throws<SpeculationMissedException>(() => ExcelSnapshot.Read(path, OnePass(new ExcelReadOptions())));
+
+        Assert.Contains(expected, miss.Message, StringComparison.Ordinal);
+        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+        Assert.False(single);
+        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+    }
+
     [Fact]
     public void An_error_past_the_sample_misses_and_two_passes_report_it()
     {

@@ -5,4 +5,10 @@ internal interface ICellSink
 {
     /// <summary>The next cell of the row, in the order the sheet stores it; blank values come too. The sink may change <paramref name="value"/>.</summary>
     void Put(int column, ref CellValue value);
+
+    /// <summary>
+    /// A number cell (t="n") whose text the sink may keep to parse later, in place of <see cref="Put"/>; false when
+    /// it does not, and the reader interprets the cell and puts it.
+    /// </summary>
+    bool TryDeferNumber(int column, NumberFormatKind kind, ReadOnlySpan<byte> text);
 }

@@ -4,4 +4,6 @@ namespace FunctionsIngest.Sources.Excel.Cells;
 internal readonly struct RowBufferSink(RowBuffer row) : ICellSink
 {
     public void Put(int column, ref CellValue value) => row.Put(column, value);
+
+    public bool TryDeferNumber(int column, NumberFormatKind kind, ReadOnlySpan<byte> text) => false;
 }

@@ -97,4 +97,44 @@ internal static class BatchFiller
 
         }
     }
+
+    /// <summary>Appends a non-null row to a numeric or date vector, its value set later by <see cref="TrySetNumber"/>.</summary>
+    public static void AppendNumberPlaceholder(ColumnVector vector)
+    {
+        switch (vector)
+        {
+            case PrimitiveVector<long> longs:
+                longs.Append(0);
+                break;
+            case PrimitiveVector<double> doubles:
+                doubles.Append(0);
+                break;
+            default:
+                ((PrimitiveVector<int>)vector).Append(0);
+                break;
+        }
+    }
+
+    /// <summary>The value of a placeholder row, converted as <see cref="TryAppend(ColumnVector, in CellValue, DeferredSharedText?, int)"/> converts; false when the cell does not fit.</summary>
+    public static bool TrySetNumber(ColumnVector vector, int row, in CellValue cell)
+    {
+        switch (vector.Type)
+        {
+            case ColumnType.Int64 when cell.Kind == CellKind.Number:
+                ((PrimitiveVector<long>)vector).Values[row] = (long)cell.Number;
+                return true;
+            case ColumnType.Double when cell.Kind == CellKind.Number:
+                ((PrimitiveVector<double>)vector).Values[row] = cell.Number;
+                return true;
+            case ColumnType.Date when cell.Kind == CellKind.DateTime:
+                ((PrimitiveVector<int>)vector).Values[row] = (int)(cell.Micros / ExcelDateConverter.MicrosPerDay);
+                return true;
+            case ColumnType.Timestamp when cell.Kind == CellKind.DateTime:
+            case ColumnType.Time when cell.Kind == CellKind.Time:
+                ((PrimitiveVector<long>)vector).Values[row] = cell.Micros;
+                return true;
+            default:
+                return false;
+        }
+    }
 }

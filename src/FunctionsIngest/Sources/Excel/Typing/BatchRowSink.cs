@@ -16,6 +16,8 @@ internal struct BatchRowSink : ICellSink
     private readonly SheetSinglePass _pass;
     private readonly ColumnVector[] _columns;
     private readonly DeferredSharedText _deferred;
+    private readonly DeferredNumbers _numbers;
+    private readonly bool[] _numbersDeferred;
     private readonly WarningLog _warnings;
     private readonly int _firstColumn;
     private readonly int _windowFirst;
@@ -24,11 +26,13 @@ internal struct BatchRowSink : ICellSink
     private int _blankRowsBefore;
     private int _next; // the batch column the row's next value goes to; -1 before its first value
 
-    public BatchRowSink(SheetSinglePass pass, ColumnVector[] columns, DeferredSharedText deferred, WarningLog warnings, int firstColumn, SheetWindow window)
+    public BatchRowSink(SheetSinglePass pass, SheetBatch target, WarningLog warnings, int firstColumn, SheetWindow window, bool[] numbersDeferred)
     {
         _pass = pass;
-        _columns = columns;
-        _deferred = deferred;
+        _columns = target.Batch.Columns;
+        _deferred = target.Deferred;
+        _numbers = target.Numbers;
+        _numbersDeferred = numbersDeferred;
         _warnings = warnings;
         _firstColumn = firstColumn;
         _windowFirst = window.FirstColumn;
@@ -61,6 +65,31 @@ internal struct BatchRowSink : ICellSink
         else if (!BatchFiller.TryAppend(_columns[at], cell, _deferred, at))
             throw _pass.SheetChanged(column, _rowNumber);
         _next = at + 1;
+    }
+
+    /// <summary>
+    /// Keeps a plain number cell's text for the taking thread (<see cref="SheetSinglePass.ResolveNumbers"/>) when its
+    /// column is numeric or a date; false for any cell <see cref="Put"/> must see (outside the columns, out of order,
+    /// empty or padded text).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryDeferNumber(int column, NumberFormatKind kind, ReadOnlySpan<byte> text)
+    {
+        int at = column - _firstColumn;
+        if ((uint)at >= (uint)_numbersDeferred.Length || !_numbersDeferred[at] || column < _windowFirst || column > _windowLast
+            || text.IsEmpty || text[0] <= (byte)' ' || text[^1] <= (byte)' ')
+            return false;
+        if (_next < 0)
+            BeginRow();
+        else if (at < _next)
+            return false;
+        while (_next < at)
+            _columns[_next++].AppendNull();
+        var vector = _columns[at];
+        BatchFiller.AppendNumberPlaceholder(vector);
+        _numbers.Add(at, vector.Count - 1, kind, text);
+        _next = at + 1;
+        return true;
     }
 
     /// <summary>Pads the row with nulls; false when it held no value (nothing was appended).</summary>

@@ -23,4 +23,6 @@ internal sealed class SheetBatch
     public int[] Sheets { get; }
 
     public DeferredSharedText Deferred { get; }
+
+    public DeferredNumbers Numbers { get; } = new();
 }

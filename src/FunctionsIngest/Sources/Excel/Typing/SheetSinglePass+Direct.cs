@@ -1,4 +1,5 @@
 using FunctionsIngest.Data;
+using FunctionsIngest.Sources.Excel.Cells;
 using FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
@@ -7,6 +8,9 @@ internal sealed partial class SheetSinglePass
 {
     /// <summary>The sheet's reader when rows can be typed straight into a batch (.xlsx scanned as UTF-8, plain layout).</summary>
     private readonly Utf8SheetReader? _direct;
+
+    /// <summary>Per batch column: its number cells are parsed by the thread taking the batch (<see cref="ResolveNumbers"/>).</summary>
+    private readonly bool[] _numbersDeferred;
 
     /// <summary>The row element typed or skipped last by <see cref="TypeRowsDirectly"/>; a second element with its number is a miss.</summary>
     private int _lastDirectRow;
@@ -25,7 +29,7 @@ internal sealed partial class SheetSinglePass
     {
         var batch = target.Batch;
         var window = _scanner.Window;
-        var sink = new BatchRowSink(this, batch.Columns, target.Deferred, warnings, _firstColumn, window);
+        var sink = new BatchRowSink(this, target, warnings, _firstColumn, window, _numbersDeferred);
         bool took = false;
         while (batch.RowCount < batch.Capacity)
         {
@@ -55,6 +59,39 @@ internal sealed partial class SheetSinglePass
         return took;
     }
 
+    /// <summary>
+    /// On the thread taking a batch, before it hands it on: parses the number cells the filling thread left as text
+    /// and puts their values in place. Text that is no number fails as the filling thread fails it; a value its
+    /// column does not keep, or a date serial that is no date (a warning), throws a miss. Either way two passes then
+    /// read the sheet.
+    /// </summary>
+    public void ResolveNumbers(SheetBatch target)
+    {
+        var numbers = target.Numbers;
+        var columns = target.Batch.Columns;
+        try
+        {
+            for (int i = 0; i < numbers.Count; i++)
+            {
+                var text = numbers.Get(i, out int at, out int row, out var kind);
+                int column = _firstColumn + at;
+                int rowNumber = (int)target.RowNumbers[row];
+                if (!Utf8SheetReader.TryParseNumber(text, out double number))
+                    throw IngestErrors.BadNumber(_file, _source.SheetName, CellReference.Format(column, rowNumber), System.Text.Encoding.UTF8.GetString(text));
+                var cell = NumberCells.Make(number, kind, _date1904);
+                if (cell.IsWarning)
+                    throw Miss(rowNumber, column, "a date serial that is no date");
+                CheckKept(cell, at, rowNumber);
+                if (!BatchFiller.TrySetNumber(columns[at], row, cell))
+                    throw SheetChanged(column, rowNumber);
+            }
+        }
+        finally
+        {
+            numbers.Clear();
+        }
+    }
+
     internal IngestException SheetChanged(int column, int rowNumber) =>
-        IngestErrors.SheetChangedWhileReading(_file, _source.SheetName, Cells.CellReference.Format(column, rowNumber));
+        IngestErrors.SheetChangedWhileReading(_file, _source.SheetName, CellReference.Format(column, rowNumber));
 }

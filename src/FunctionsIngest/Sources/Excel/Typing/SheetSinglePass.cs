@@ -23,10 +23,13 @@ internal sealed partial class SheetSinglePass : IDisposable
     private readonly int _lastColumn;
     private readonly RowBuffer _row = new();
     private readonly string _file;
+    private readonly bool _date1904;
     private bool _disposed;
 
-    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded, string file)
+    private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded, string file, bool date1904)
     {
+        _date1904 = date1904;
+        _numbersDeferred = layout.IsPlain ? layout.Schema.Columns.Select(c => c.Type is ColumnType.Int64 or ColumnType.Double or ColumnType.Date or ColumnType.Timestamp or ColumnType.Time).ToArray() : [];
         _file = file;
         _direct = layout.IsPlain ? source as Utf8SheetReader : null;
         _scanner = scanner;
@@ -79,7 +82,7 @@ internal sealed partial class SheetSinglePass : IDisposable
             kept[map[i] - profile.FirstColumn] = layout.Converters[i] is null ? ValueKinds.KeptBy(layout.Schema[i].Type) : ValueKinds.All;
             textNeeded[map[i] - profile.FirstColumn] = layout.Converters[i] is not null || layout.Schema[i].Type != ColumnType.String;
         }
-        return new SheetSinglePass(scanner, source, workbook, layout, kept, textNeeded, file);
+        return new SheetSinglePass(scanner, source, workbook, layout, kept, textNeeded, file, date1904);
     }
 
     /// <summary>
@@ -135,15 +138,22 @@ internal sealed partial class SheetSinglePass : IDisposable
             return false;
         }
         int at = column - _firstColumn;
+        CheckKept(cell, at, rowNumber);
+        if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[at])
+            cell.Text = _source.SharedString(cell.SharedIndex);
+        return true;
+    }
+
+    /// <summary>Throws a miss for a value the type of column <paramref name="at"/> (0 = the first column) does not keep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CheckKept(in CellValue cell, int at, int rowNumber)
+    {
         if ((_keptWhole[at] & (1 << (int)cell.Kind)) == 0)
         {
             var kind = ColumnTypeInference.Classify(cell);
             if ((kind & ~_kept[at]) != 0)
-                throw TypeMiss(rowNumber, column, kind);
+                throw TypeMiss(rowNumber, _firstColumn + at, kind);
         }
-        if (cell.Kind == CellKind.Text && cell.Text is null && _textNeeded[at])
-            cell.Text = _source.SharedString(cell.SharedIndex);
-        return true;
     }
 
     /// <summary>The cell kinds whose every value <see cref="ColumnTypeInference.Classify"/> maps into <paramref name="kept"/>, as bits (1 &lt;&lt; kind).</summary>

@@ -126,6 +126,8 @@ internal sealed partial class Utf8SheetReader
         int column = cellColumn >= 0 ? cellColumn : NextColumn(rowNumber, lastColumn);
         if (hasValue)
         {
+            if (type == XlsxCellType.Number && row.TryDeferNumber(column, _styles.KindOf(style), text))
+                return column;
             var value = Interpret(type, style, text, hasValue: true, inline: null, hasFormula: false, column, rowNumber);
             row.Put(column, ref value);
         }

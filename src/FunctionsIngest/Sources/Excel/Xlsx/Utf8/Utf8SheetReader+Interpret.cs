@@ -69,16 +69,19 @@ internal sealed partial class Utf8SheetReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double ParseNumber(ReadOnlySpan<byte> text, int column, int rowNumber)
+    private double ParseNumber(ReadOnlySpan<byte> text, int column, int rowNumber) =>
+        TryParseNumber(text, out double value) ? value : throw IngestErrors.BadNumber(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
+
+    /// <summary>The number of a &lt;v&gt; of a t="n" cell, trimmed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseNumber(ReadOnlySpan<byte> text, out double value)
     {
-        if (FastNumbers.TryDouble(text, (byte)'.', out double fast))
-            return fast;
+        if (FastNumbers.TryDouble(text, (byte)'.', out value))
+            return true;
         // Utf8Parser next; it accepts a prefix, so the whole span must be consumed.
-        if (Utf8Parser.TryParse(text, out double value, out int used) && used == text.Length)
-            return value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            return value;
-        throw IngestErrors.BadNumber(File, SheetName, CellReference.Format(column, rowNumber), Text(text));
+        if (Utf8Parser.TryParse(text, out value, out int used) && used == text.Length)
+            return true;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     private bool ParseBoolean(ReadOnlySpan<byte> text, int column, int rowNumber)
