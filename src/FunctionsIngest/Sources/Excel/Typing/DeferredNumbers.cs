@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FunctionsIngest.Sources.Excel.Cells;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
@@ -17,15 +19,39 @@ internal sealed class DeferredNumbers
 
     private record struct Cell(int Column, int Row, int End, NumberFormatKind Kind);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int column, int row, NumberFormatKind kind, ReadOnlySpan<byte> text)
     {
-        if (_textLength + text.Length > _text.Length)
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + text.Length));
-        text.CopyTo(_text.AsSpan(_textLength));
-        _textLength += text.Length;
+        int length = text.Length;
+        if (_textLength + length > _text.Length)
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + length));
+        if (length is >= 4 and <= 16)
+            CopyShort(text, _text.AsSpan(_textLength, length));
+        else
+            text.CopyTo(_text.AsSpan(_textLength));
+        _textLength += length;
         if (Count == _cells.Length)
             Array.Resize(ref _cells, _cells.Length * 2);
         _cells[Count++] = new Cell(column, row, _textLength, kind);
+    }
+
+    /// <summary>4-16 bytes as two loads and two stores that overlap, inside both spans: most numbers' text, copied without a call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort(ReadOnlySpan<byte> from, Span<byte> to)
+    {
+        ref byte source = ref MemoryMarshal.GetReference(from);
+        ref byte target = ref MemoryMarshal.GetReference(to);
+        int length = from.Length;
+        if (length >= 8)
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<ulong>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref source, length - 8)));
+        }
+        else
+        {
+            Unsafe.WriteUnaligned(ref target, Unsafe.ReadUnaligned<uint>(ref source));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, length - 4), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, length - 4)));
+        }
     }
 
     /// <summary>The i-th cell: its batch column and row, its number format kind and its text.</summary>
