@@ -10,16 +10,6 @@ namespace FunctionsIngest.Tests.Sources.Excel;
 /// </summary>
 public class IsalInflateStreamTests
 {
-    private static byte[] ReadAll(Stream stream, int readSize)
-    {
-        var output = new MemoryStream();
-        var buffer = new byte[readSize];
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-            output.Write(buffer, 0, n);
-        return output.ToArray();
-    }
-
     private static byte[] Deflate(byte[] data, CompressionLevel level)
     {
         var output = new MemoryStream();
@@ -32,7 +22,7 @@ public class IsalInflateStreamTests
     {
         var raw = new MemoryStream(compressed);
         using var stream = new IsalInflateStream(raw, raw, declaredLength);
-        return ReadAll(stream, readSize);
+        return StreamReading.ReadAll(stream, readSize);
     }
 
     /// <summary>Text like a sheet's, random bytes (stored blocks), long runs, and a mix of them.</summary>
@@ -93,12 +83,12 @@ public class IsalInflateStreamTests
             {
                 byte[] expected;
                 using (var dotnet = entry.Open())
-                    expected = ReadAll(dotnet, 8192);
+                    expected = StreamReading.ReadAll(dotnet, 8192);
                 using var opened = entry.Open();
                 if (opened is not DeflateStream deflate)
                     continue;
                 using var isal = new IsalInflateStream(opened, deflate.BaseStream, entry.Length);
-                Assert.True(expected.AsSpan().SequenceEqual(ReadAll(isal, 8192)), $"{Path.GetFileName(path)} {entry.FullName}");
+                Assert.True(expected.AsSpan().SequenceEqual(StreamReading.ReadAll(isal, 8192)), $"{Path.GetFileName(path)} {entry.FullName}");
                 parts++;
             }
         }

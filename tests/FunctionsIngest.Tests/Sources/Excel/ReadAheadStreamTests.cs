@@ -1,4 +1,5 @@
 using FunctionsIngest.Sources.Excel.Package;
+using FunctionsIngest.Tests.Fixtures;
 
 namespace FunctionsIngest.Tests.Sources.Excel;
 
@@ -9,16 +10,6 @@ public class ReadAheadStreamTests
         var bytes = new byte[length];
         new Random(length).NextBytes(bytes);
         return bytes;
-    }
-
-    private static byte[] ReadAll(Stream stream, int readSize)
-    {
-        var output = new MemoryStream();
-        var buffer = new byte[readSize];
-        int n;
-        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
-            output.Write(buffer, 0, n);
-        return output.ToArray();
     }
 
     [Theory]
@@ -32,7 +23,7 @@ public class ReadAheadStreamTests
     {
         var data = Bytes(length);
         using var stream = new ReadAheadStream(new TrickleStream(data, 3), chunkSize, chunks);
-        Assert.Equal(data, ReadAll(stream, readSize));
+        Assert.Equal(data, StreamReading.ReadAll(stream, readSize));
         Assert.Equal(0, stream.Read(new byte[4], 0, 4));
         Assert.Equal(length, stream.Position);
     }
@@ -73,7 +64,7 @@ public class ReadAheadStreamTests
     public void Worker_ends_with_the_stream_read_to_the_end()
     {
         var stream = new ReadAheadStream(new TrickleStream(Bytes(1000), 64), chunkSize: 128, chunks: 2);
-        ReadAll(stream, 50);
+        StreamReading.ReadAll(stream, 50);
         Assert.True(SpinWait.SpinUntil(() => !stream.WorkerAlive, TimeSpan.FromSeconds(5)));
         stream.Dispose();
     }
