@@ -30,7 +30,7 @@ if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
   echo "== installing clang (apt), the linker of the native build"
   apt_install clang
 fi
-if ! ldconfig -p | grep -q 'libisal\.so\.2 '; then
+if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p; } | grep -q 'libisal\.so\.2 '; then
   # Without it .xlsx parts inflate with .NET's zlib-ng; the tests check both give the same bytes.
   echo "== installing libisal2 (apt), Intel's ISA-L inflater"
   apt_install libisal2

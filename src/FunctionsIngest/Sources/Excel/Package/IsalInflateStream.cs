@@ -32,6 +32,9 @@ internal sealed unsafe class IsalInflateStream : ForwardReadStream
         IsalLibrary.Init(_state);
     }
 
+    /// <summary>Frees the native state of a stream nobody disposed.</summary>
+    ~IsalInflateStream() => Dispose(false);
+
     protected override long BytesRead => _read;
 
     private ref byte* NextIn => ref *(byte**)(_state + IsalLibrary.NextInOffset);
