@@ -54,12 +54,9 @@ internal struct BatchRowSink : ICellSink
             return;
         bool hasValue = _pass.Accept(ref cell, column, _rowNumber, _warnings);
         int at = column - _firstColumn;
-        if (_next < 0)
-            BeginRow();
-        else if (at < _next)
+        if (at < _next)
             throw _pass.Miss(_rowNumber, column, "a second value for the column, or cells out of column order");
-        while (_next < at)
-            _columns[_next++].AppendNull();
+        MoveTo(at);
         if (!hasValue)
             _columns[at].AppendNull();
         else if (!BatchFiller.TryAppend(_columns[at], cell, _deferred, at))
@@ -79,12 +76,9 @@ internal struct BatchRowSink : ICellSink
         if ((uint)at >= (uint)_numbersDeferred.Length || !_numbersDeferred[at] || column < _windowFirst || column > _windowLast
             || text.IsEmpty || text[0] <= (byte)' ' || text[^1] <= (byte)' ')
             return false;
-        if (_next < 0)
-            BeginRow();
-        else if (at < _next)
+        if (at < _next)
             return false;
-        while (_next < at)
-            _columns[_next++].AppendNull();
+        MoveTo(at);
         var vector = _columns[at];
         BatchFiller.AppendNumberPlaceholder(vector);
         _numbers.Add(at, vector.Count - 1, kind, text);
@@ -102,13 +96,19 @@ internal struct BatchRowSink : ICellSink
         return true;
     }
 
-    private void BeginRow()
+    /// <summary>Makes batch column <paramref name="at"/> the next to fill: the blank rows before this one first, then nulls for the columns skipped.</summary>
+    private void MoveTo(int at)
     {
-        for (int i = 0; i < _blankRowsBefore; i++)
+        if (_next < 0)
         {
-            foreach (var column in _columns)
-                column.AppendNull();
+            for (int i = 0; i < _blankRowsBefore; i++)
+            {
+                foreach (var column in _columns)
+                    column.AppendNull();
+            }
+            _next = 0;
         }
-        _next = 0;
+        while (_next < at)
+            _columns[_next++].AppendNull();
     }
 }
