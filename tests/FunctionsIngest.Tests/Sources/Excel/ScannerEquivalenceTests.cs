@@ -59,6 +59,10 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "\n<si><t>after a newline {0}</t></si>",
             "<si><t xml:space='preserve'>quoted {0}</t></si>",
             "<si><t>caf\u00e9 \u65e5\u672c {0}</t></si>",
+            "<si><t>snake_case_{0}</t></si>",
+            "<si><t>a plain item that runs well past one 32-byte block {0}</t></si>",
+            "<si><t>an item whose accent comes late, past the first block: caf\u00e9 {0}</t></si>",
+            "<si><t>an item whose escape comes late, past the first block: x_x0041_y {0}</t></si>",
         ];
         var sst = new StringBuilder($"<sst xmlns=\"{XlsxBuilder.Main}\">");
         for (int i = 0; i < 30000; i++)
@@ -76,6 +80,35 @@ public class ScannerEquivalenceTests : XlsxTestBase
         Assert.Equal(Enumerable.Range(0, slow.Count).Select(i => slow[i]), Enumerable.Range(0, fast.Count).Select(i => fast[i]));
         Assert.Equal("  padded 1 ", fast[1]);
         Assert.Equal("x\ry 3", fast[3]);
+        Assert.Equal("snake_case_12", fast[12]);
+        Assert.Equal("an item whose escape comes late, past the first block: xAy 15", fast[15]);
+    }
+
+    [Theory]
+    [InlineData("<si><t>0123456789</t></si><si><t>01234567890</t></si>", 1)] // the ASCII fast path
+    [InlineData("<si><t>\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9</t></si><si><t>\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9</t></si>", 1)] // 2 bytes a character
+    [InlineData("<si><t>short</t></si><si><t>x_x0041_012345678</t></si>", 1)] // 11 characters once decoded, 17 bytes before
+    [InlineData("<si><t>short</t></si><si><r><t>01234</t></r><r><t>567890</t></r></si>", 1)] // the runs together
+    public void A_shared_string_past_the_text_limit_is_refused_by_its_index(string items, int index)
+    {
+        var book = new XlsxBuilder();
+        book.Sheet("S", "");
+        book.Part("xl/sharedStrings.xml", $"<sst xmlns=\"{XlsxBuilder.Main}\">{items}</sst>");
+        using var package = ZipPackage.Open(Save(book), "book.xlsx", new PackageLimits { MaxTextLength = 10 });
+        var error = Assert.Throws<IngestException>(() => SharedStringTable.Read(package, "xl/sharedStrings.xml"));
+        Assert.Contains($"shared string {index} is longer than 10 characters", error.Message, StringComparison.Ordinal);
+        Assert.Equal("book.xlsx", error.File);
+    }
+
+    [Fact]
+    public void A_shared_string_at_the_text_limit_is_read()
+    {
+        var book = new XlsxBuilder();
+        book.Sheet("S", "");
+        book.Part("xl/sharedStrings.xml", $"<sst xmlns=\"{XlsxBuilder.Main}\"><si><t>0123456789</t></si><si><t>\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9</t></si><si><t>x_x0041_01234567</t></si></sst>");
+        using var package = ZipPackage.Open(Save(book), "book.xlsx", new PackageLimits { MaxTextLength = 10 });
+        var table = SharedStringTable.Read(package, "xl/sharedStrings.xml");
+        Assert.Equal(["0123456789", new string('\u00e9', 10), "xA01234567"], Enumerable.Range(0, table.Count).Select(i => table[i]));
     }
 
     [Fact]

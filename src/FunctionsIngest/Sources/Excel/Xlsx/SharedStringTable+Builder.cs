@@ -15,6 +15,8 @@ internal sealed partial class SharedStringTable
         public const int PageMask = PageSize - 1;
 
         private readonly List<byte[]> _pages = [new byte[256]];
+        private byte[] _page = []; // the page _length is in, which ends at _pageEnd (of the pages laid end to end)
+        private long _pageEnd;
         private int[] _offsets = new int[64];
         private long _length;
         private Dictionary<int, string>? _unpaired;
@@ -24,6 +26,13 @@ internal sealed partial class SharedStringTable
 
         public void Add(ReadOnlySpan<byte> utf8)
         {
+            if (_length + utf8.Length <= _pageEnd)
+            {
+                utf8.CopyTo(_page.AsSpan((int)(_length & PageMask)));
+                _length += utf8.Length;
+                Commit();
+                return;
+            }
             if (_length + utf8.Length > int.MaxValue)
                 throw new OutOfMemoryException("The shared strings exceed the largest possible buffer.");
             while (!utf8.IsEmpty)
@@ -60,12 +69,15 @@ internal sealed partial class SharedStringTable
                 _pages.Add(new byte[PageSize]);
             var page = _pages[pageIndex];
             int offset = (int)(_length & PageMask);
-            if (offset < page.Length)
-                return page;
-            var grown = new byte[Math.Min(PageSize, page.Length * 2)]; // only the first page grows
-            page.CopyTo(grown, 0);
-            _pages[pageIndex] = grown;
-            return grown;
+            if (offset >= page.Length)
+            {
+                var grown = new byte[Math.Min(PageSize, page.Length * 2)]; // only the first page grows
+                page.CopyTo(grown, 0);
+                _pages[pageIndex] = page = grown;
+            }
+            _page = page;
+            _pageEnd = ((long)pageIndex << PageShift) + page.Length;
+            return page;
         }
 
         private void Commit()

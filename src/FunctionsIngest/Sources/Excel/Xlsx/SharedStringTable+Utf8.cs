@@ -19,13 +19,19 @@ internal sealed partial class SharedStringTable
         var item = new ItemBytes();
         while (true)
         {
-            item.Length = 0;
-            if (cursor.TryReadCompactSharedItem(out var plain))
+            if (cursor.TryReadCompactSharedItem(out var plain, out bool ascii))
             {
+                if (ascii && plain.Length <= limit)
+                {
+                    builder.Add(plain);
+                    continue;
+                }
+                item.Length = 0;
                 item.Append(plain);
                 AddItem(builder, item.Span, limit, package.DisplayName);
                 continue;
             }
+            item.Length = 0;
             var kind = cursor.NextTag();
             if (kind == TagKind.EndOfDocument)
                 break;
