@@ -185,6 +185,9 @@ public class ScannerEquivalenceTests : XlsxTestBase
             "<c r=\"Y{0}\" t=\"b\" s=\"2\"><v>0</v></c>",
             "<c r=\"Z{0}\" t=\"str\"><v>more than thirty-two bytes of text, then&amp;{1}</v></c>",
             "<c r=\"AA{0}\" t=\"str\"><v>thirty-one bytes of text, then\r\n{1}</v></c>",
+            "<c r=\"aB{0}\"><v>{1}</v></c>",
+            "<c r=\"AC0{0}\"><v>{1}</v></c>",
+            "<c r=\"AD0000000000000{0}\"><v>{1}</v></c>",
         ];
         string[] numbers = ["-0", "+5", "1.", ".5", "007", "123456789012345", "1234567890123456", "0.030103534939747087", "1e5", "-12.50", "4.9E-324"];
         string[] rowStarts =
@@ -206,6 +209,8 @@ public class ScannerEquivalenceTests : XlsxTestBase
             sheet.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, rowStarts[r % rowStarts.Length], r));
             foreach (var shape in shapes)
                 sheet.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, shape, r, numbers[(r + shape.Length) % numbers.Length]));
+            if (r % 1000 == 0)
+                sheet.Append(System.Globalization.CultureInfo.InvariantCulture, $"<c r=\"XFD{r}\"><v>{r}</v></c>"); // three letters, the last column
             sheet.Append("</row>");
         }
         sheet.Append("</sheetData></worksheet>");
@@ -221,6 +226,8 @@ public class ScannerEquivalenceTests : XlsxTestBase
         var negativeZero = rows.SelectMany(r => r.Cells).First(c => c.Kind == CellKind.Number && c.Number == 0 && double.IsNegative(c.Number));
         Assert.True(double.IsNegative(negativeZero.Number));
         Assert.Contains(rows, r => r.Cells.Length > 1 && r.Cells[1].Number == 1234567890123456.0);
+        Assert.Equal([1000.0, 2000, 3000, 4000, 5000, 6000], rows.Where(r => r.Cells.Length == 16384).Select(r => r.Cells[16383].Number));
+        Assert.Equal(CellKind.Number, rows[4].Cells[27].Kind); // aB: letters in either case
     }
 
     [Fact]
@@ -248,6 +255,25 @@ public class ScannerEquivalenceTests : XlsxTestBase
         var ex = Assert.Throws<IngestException>(() => ReadRows(Save(book), fast: true));
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         Assert.Contains("sheet1.xml", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A1B")]
+    [InlineData("ABCD1")]
+    [InlineData("1A")]
+    [InlineData("A-1")]
+    [InlineData("")]
+    public void A_cell_reference_that_is_not_letters_then_digits_is_refused_by_both_scanners(string reference)
+    {
+        var book = new XlsxBuilder();
+        book.SheetOfValues("S", ["a"]);
+        book.Part("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{XlsxBuilder.Main}\"><sheetData><row r=\"1\"><c r=\"{reference}\" s=\"1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row></sheetData></worksheet>");
+        var path = Save(book);
+        foreach (bool fast in new[] { true, false })
+        {
+            var ex = Assert.Throws<IngestException>(() => ReadRows(path, fast));
+            Assert.Contains("not a valid A1-style reference", ex.Message, StringComparison.Ordinal);
+        }
     }
 
     private sealed record ScannedRow(int Number, bool Hidden, CellValue[] Cells);

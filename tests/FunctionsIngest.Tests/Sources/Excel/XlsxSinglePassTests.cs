@@ -148,6 +148,30 @@ public class XlsxSinglePassTests : XlsxTestBase
     }
 
     [Theory]
+    [InlineData("<c r=\"B20\" t=\"s\"><v>{1}</v></c><c r=\"A20\" t=\"s\"><v>{0}</v></c>")]
+    [InlineData("<c r=\"A20\" t=\"s\"><v>{0}</v></c><c r=\"A20\" t=\"s\"><v>{1}</v></c>")]
+    public void Shared_text_out_of_column_order_misses_and_two_passes_keep_the_later_value(string cells)
+    {
+        var book = new XlsxBuilder();
+        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "a") + book.Cell("B1", "b") + "</row>");
+        for (int r = 2; r <= 31; r++)
+        {
+            int a = book.SharedString($"a{r}"), b = book.SharedString($"b{r}");
+            xml.Append(r == 20
+                ? $"<row r=\"20\">{string.Format(CultureInfo.InvariantCulture, cells, a, b)}</row>"
+                : $"<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>{a}</v></c><c r=\"B{r}\" t=\"s\"><v>{b}</v></c></row>");
+        }
+        var path = Save(book.Sheet("Texts", xml.ToString()));
+
+        var miss = Assert.Throws<SpeculationMissedException>(() => ExcelSnapshot.Read(path, OnePass(new ExcelReadOptions())));
+
+        Assert.Contains("cell A20: a second value for the column, or cells out of column order", miss.Message, StringComparison.Ordinal);
+        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+        Assert.False(single);
+        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+    }
+
+    [Theory]
     [InlineData("-1", "cell B20: a date serial that is no date")]
     [InlineData("45000.5", "cell B20: column 'day' holds a DateTime value")]
     public void A_number_the_taking_thread_parses_that_does_not_fit_its_date_column_misses(string serial, string expected)

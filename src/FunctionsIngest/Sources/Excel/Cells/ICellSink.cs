@@ -11,4 +11,10 @@ internal interface ICellSink
     /// it does not, and the reader interprets the cell and puts it.
     /// </summary>
     bool TryDeferNumber(int column, NumberFormatKind kind, ReadOnlySpan<byte> text);
+
+    /// <summary>
+    /// A shared-string cell (t="s") whose text, shared string <paramref name="index"/> (0-based, not empty), the sink
+    /// may leave to the thread that takes the batch, in place of <see cref="Put"/>; false when it does not.
+    /// </summary>
+    bool TryDeferSharedText(int column, int index);
 }

@@ -6,4 +6,6 @@ internal readonly struct RowBufferSink(RowBuffer row) : ICellSink
     public void Put(int column, ref CellValue value) => row.Put(column, value);
 
     public bool TryDeferNumber(int column, NumberFormatKind kind, ReadOnlySpan<byte> text) => false;
+
+    public bool TryDeferSharedText(int column, int index) => false;
 }

@@ -18,6 +18,7 @@ internal struct BatchRowSink : ICellSink
     private readonly DeferredSharedText _deferred;
     private readonly DeferredNumbers _numbers;
     private readonly bool[] _numbersDeferred;
+    private readonly bool[] _textDeferred;
     private readonly WarningLog _warnings;
     private readonly int _firstColumn;
     private readonly int _windowFirst;
@@ -26,13 +27,14 @@ internal struct BatchRowSink : ICellSink
     private int _blankRowsBefore;
     private int _next; // the batch column the row's next value goes to; -1 before its first value
 
-    public BatchRowSink(SheetSinglePass pass, SheetBatch target, WarningLog warnings, int firstColumn, SheetWindow window, bool[] numbersDeferred)
+    public BatchRowSink(SheetSinglePass pass, SheetBatch target, WarningLog warnings, int firstColumn, SheetWindow window, bool[] numbersDeferred, bool[] textDeferred)
     {
         _pass = pass;
         _columns = target.Batch.Columns;
         _deferred = target.Deferred;
         _numbers = target.Numbers;
         _numbersDeferred = numbersDeferred;
+        _textDeferred = textDeferred;
         _warnings = warnings;
         _firstColumn = firstColumn;
         _windowFirst = window.FirstColumn;
@@ -82,6 +84,22 @@ internal struct BatchRowSink : ICellSink
         var vector = _columns[at];
         BatchFiller.AppendNumberPlaceholder(vector);
         _numbers.Add(at, vector.Count - 1, kind, text);
+        _next = at + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Leaves a shared string's text to the taking thread (<see cref="DeferredSharedText"/>) when its column is plain
+    /// text; false for any cell <see cref="Put"/> must see (outside the columns, out of order).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryDeferSharedText(int column, int index)
+    {
+        int at = column - _firstColumn;
+        if ((uint)at >= (uint)_textDeferred.Length || !_textDeferred[at] || column < _windowFirst || column > _windowLast || at < _next)
+            return false;
+        MoveTo(at);
+        _deferred.Append((StringVector)_columns[at], at, index + 1);
         _next = at + 1;
         return true;
     }

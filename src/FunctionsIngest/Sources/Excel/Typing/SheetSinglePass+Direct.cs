@@ -11,6 +11,7 @@ internal sealed partial class SheetSinglePass
 
     /// <summary>Per batch column: its number cells are parsed by the thread taking the batch (<see cref="ResolveNumbers"/>).</summary>
     private readonly bool[] _numbersDeferred;
+    private readonly bool[] _textDeferred; // per column: plain text, whose shared strings the taking thread resolves
 
     /// <summary>The row element typed or skipped last by <see cref="TypeRowsDirectly"/>; a second element with its number is a miss.</summary>
     private int _lastDirectRow;
@@ -29,7 +30,7 @@ internal sealed partial class SheetSinglePass
     {
         var batch = target.Batch;
         var window = _scanner.Window;
-        var sink = new BatchRowSink(this, target, warnings, _firstColumn, window, _numbersDeferred);
+        var sink = new BatchRowSink(this, target, warnings, _firstColumn, window, _numbersDeferred, _textDeferred);
         bool took = false;
         while (batch.RowCount < batch.Capacity)
         {

@@ -39,6 +39,9 @@ internal sealed partial class SheetSinglePass : IDisposable
         _kept = kept;
         _keptWhole = Array.ConvertAll(kept, KeptWhole);
         _textNeeded = textNeeded;
+        _textDeferred = layout.IsPlain
+            ? [.. layout.Schema.Columns.Select((c, at) => c.Type == ColumnType.String && (_keptWhole[at] & (1 << (int)CellKind.Text)) != 0 && !textNeeded[at])]
+            : [];
         _firstColumn = scanner.Profile.FirstColumn;
         _lastColumn = scanner.Profile.LastColumn;
         SharedStringsOfTakingThread = source.SharedStringsForAnotherThread();
