@@ -171,6 +171,31 @@ public class XlsxSinglePassTests : XlsxTestBase
         Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
     }
 
+    [Fact]
+    public void Numbers_set_by_the_taking_thread_read_as_two_passes_read_them()
+    {
+        // 2^53 + 1 is no double: the Int64 column must hold the double's rounding (2^53), as two passes do and as Excel
+        // itself stores it.
+        string[] wholes = ["+5", "007", "-0", "-123456789012345", "999999999999999", "1234567890123456", "9007199254740993", "-9007199254740992", "1E3", "2.0"];
+        string[] fractions = ["-0", "1.5", "+.5", "4.9E-324", "0.030103534939747087", "12345678901234567", "1e308", "-2.5e-3", "7", "0.1"];
+        var book = new XlsxBuilder();
+        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "whole") + book.Cell("B1", "fraction") + "</row>");
+        for (int r = 2; r <= 41; r++)
+        {
+            string whole = r < 10 ? r.ToString(CultureInfo.InvariantCulture) : wholes[r % wholes.Length];
+            string fraction = r < 10 ? $"{r}.25" : fractions[r % fractions.Length];
+            xml.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{whole}</v></c><c r=\"B{r}\"><v>{fraction}</v></c></row>");
+        }
+        var path = Save(book.Sheet("Numbers", xml.ToString()));
+
+        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+
+        Assert.True(single);
+        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+        Assert.Contains("9007199254740992", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("9007199254740993", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-1", "cell B20: a date serial that is no date")]
     [InlineData("45000.5", "cell B20: column 'day' holds a DateTime value")]

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using FunctionsIngest.Data;
 using FunctionsIngest.Sources.Excel.Cells;
+using FunctionsIngest.Sources.Text;
 
 namespace FunctionsIngest.Sources.Excel.Typing;
 
@@ -112,6 +114,27 @@ internal static class BatchFiller
             default:
                 ((PrimitiveVector<int>)vector).Append(0);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The value of a placeholder row of an Int64 or Double column from a plain number's text, in fewer steps than
+    /// parsing it to a cell and <see cref="TrySetNumber"/>, with the same result: an Int64 takes a whole number of at
+    /// most 15 digits (exact as a double too), a Double any number. False for anything else, left to those steps.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TrySetPlainNumber(ColumnVector vector, int row, ReadOnlySpan<byte> text)
+    {
+        switch (vector.Type)
+        {
+            case ColumnType.Int64 when text.Length <= 15 && FastNumbers.TryInt64(text, out long whole):
+                ((PrimitiveVector<long>)vector).Values[row] = whole;
+                return true;
+            case ColumnType.Double when FastNumbers.TryDouble(text, (byte)'.', out double number):
+                ((PrimitiveVector<double>)vector).Values[row] = number;
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -13,6 +13,9 @@ internal sealed partial class SheetSinglePass
     private readonly bool[] _numbersDeferred;
     private readonly bool[] _textDeferred; // per column: plain text, whose shared strings the taking thread resolves
 
+    /// <summary>Per batch column: every plain number (no date format) that <see cref="BatchFiller.TrySetPlainNumber"/> sets is a kind its type keeps.</summary>
+    private readonly bool[] _plainNumbersKept;
+
     /// <summary>The row element typed or skipped last by <see cref="TypeRowsDirectly"/>; a second element with its number is a miss.</summary>
     private int _lastDirectRow;
 
@@ -75,6 +78,8 @@ internal sealed partial class SheetSinglePass
             for (int i = 0; i < numbers.Count; i++)
             {
                 var text = numbers.Get(i, out int at, out int row, out var kind);
+                if (kind == NumberFormatKind.Number && _plainNumbersKept[at] && BatchFiller.TrySetPlainNumber(columns[at], row, text))
+                    continue;
                 int column = _firstColumn + at;
                 int rowNumber = (int)target.RowNumbers[row];
                 if (!Utf8SheetReader.TryParseNumber(text, out double number))

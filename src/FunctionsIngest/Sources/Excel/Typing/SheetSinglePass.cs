@@ -39,6 +39,12 @@ internal sealed partial class SheetSinglePass : IDisposable
         _kept = kept;
         _keptWhole = Array.ConvertAll(kept, KeptWhole);
         _textNeeded = textNeeded;
+        _plainNumbersKept = [.. layout.Schema.Columns.Select((c, at) => c.Type switch
+        {
+            ColumnType.Int64 => (kept[at] & ValueKind.Integer) != 0,
+            ColumnType.Double => (_keptWhole[at] & (1 << (int)CellKind.Number)) != 0,
+            _ => false,
+        })];
         _textDeferred = layout.IsPlain
             ? [.. layout.Schema.Columns.Select((c, at) => c.Type == ColumnType.String && (_keptWhole[at] & (1 << (int)CellKind.Text)) != 0 && !textNeeded[at])]
             : [];
