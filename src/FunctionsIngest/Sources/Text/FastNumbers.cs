@@ -85,8 +85,8 @@ internal static class FastNumbers
     }
 
     /// <summary>
-    /// Appends each whole run of eight ASCII digits from <paramref name="i"/> on to the mantissa; returns the index
-    /// after them. Past 19 digits the mantissa wraps, as the digit-by-digit loop's does, and the caller rejects it.
+    /// Appends each whole run of eight ASCII digits from <paramref name="i"/> on, then one of four, to the mantissa;
+    /// returns the index after them. Past 19 digits the mantissa wraps, as the digit-by-digit loop's does, and the caller rejects it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EightDigitRuns(ReadOnlySpan<byte> s, int i, ref ulong mantissa)
@@ -100,6 +100,17 @@ internal static class FastNumbers
                 break;
             mantissa = mantissa * 100_000_000 + EightDigitsValue(chunk);
             i += 8;
+        }
+        if (s.Length - i >= 4)
+        {
+            uint chunk = BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+            if (((chunk & 0xF0F0F0F0) | (((chunk + 0x06060606) & 0xF0F0F0F0) >> 4)) == 0x33333333)
+            {
+                uint digits = chunk - 0x30303030;
+                uint pairs = (digits * 10 + (digits >> 8)) & 0x00FF00FF;
+                mantissa = mantissa * 10_000 + ((pairs * 100 + (pairs >> 16)) & 0xFFFF);
+                i += 4;
+            }
         }
         return i;
     }

@@ -30,7 +30,9 @@ public class DeferredSharedTextTests
         Assert.True(BatchFiller.TryAppend(strings, SharedCell(0), deferred, 1));
         foreach (var n in new long[] { 1, 2, 3, 4 })
             ((PrimitiveVector<long>)batch.Columns[0]).Append(n);
-        Assert.Equal("", strings.Values[0]);
+        Assert.Null(strings.Values[0]); // the slot is left for the taking thread, the row already counts as a value
+        Assert.False(strings.IsNull[0]);
+        Assert.Equal(1, strings.NullCount);
 
         deferred.Resolve(batch, Shared);
 

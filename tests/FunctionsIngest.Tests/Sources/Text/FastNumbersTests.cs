@@ -40,25 +40,28 @@ public class FastNumbersTests
     }
 
     [Fact]
-    public void A_non_digit_anywhere_in_a_run_of_eight_bytes_is_not_taken_for_a_digit()
+    public void A_non_digit_anywhere_in_a_run_of_eight_or_four_bytes_is_not_taken_for_a_digit()
     {
         byte[] others = [(byte)'/', (byte)':', (byte)'.', (byte)'e', 0x00, 0x06, 0x29, 0x3F, 0x7F, 0xF9, 0xFA, 0xFF];
-        const string digits = "1234567890123456";
-        for (int position = 0; position < digits.Length; position++)
+        // Two runs of eight, a run of eight and one of four, and shorter ones.
+        foreach (var digits in new[] { "1234567890123456", "123456789012", "1234567", "12345", "1234" })
         {
-            foreach (var other in others)
+            for (int position = 0; position < digits.Length; position++)
             {
-                var bytes = Encoding.ASCII.GetBytes(digits);
-                bytes[position] = other;
-                bool taken = FastNumbers.TryDouble(bytes.AsSpan(), (byte)'.', out double value);
-                if (other == '.')
+                foreach (var other in others)
                 {
-                    Assert.True(taken);
-                    Assert.Equal(double.Parse(Encoding.ASCII.GetString(bytes), CultureInfo.InvariantCulture), value);
-                }
-                else
-                {
-                    Assert.False(taken, $"byte 0x{other:X2} at {position}");
+                    var bytes = Encoding.ASCII.GetBytes(digits);
+                    bytes[position] = other;
+                    bool taken = FastNumbers.TryDouble(bytes.AsSpan(), (byte)'.', out double value);
+                    if (other == '.')
+                    {
+                        Assert.True(taken);
+                        Assert.Equal(double.Parse(Encoding.ASCII.GetString(bytes), CultureInfo.InvariantCulture), value);
+                    }
+                    else
+                    {
+                        Assert.False(taken, $"byte 0x{other:X2} at {position}");
+                    }
                 }
             }
         }

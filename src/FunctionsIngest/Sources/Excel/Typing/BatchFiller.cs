@@ -100,23 +100,6 @@ internal static class BatchFiller
         }
     }
 
-    /// <summary>Appends a non-null row to a numeric or date vector, its value set later by <see cref="TrySetNumber"/>.</summary>
-    public static void AppendNumberPlaceholder(ColumnVector vector)
-    {
-        switch (vector)
-        {
-            case PrimitiveVector<long> longs:
-                longs.Append(0);
-                break;
-            case PrimitiveVector<double> doubles:
-                doubles.Append(0);
-                break;
-            default:
-                ((PrimitiveVector<int>)vector).Append(0);
-                break;
-        }
-    }
-
     /// <summary>
     /// The value of a placeholder row of an Int64 or Double column from a plain number's text, in fewer steps than
     /// parsing it to a cell and <see cref="TrySetNumber"/>, with the same result: an Int64 takes a whole number of at

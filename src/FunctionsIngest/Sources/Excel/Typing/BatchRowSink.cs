@@ -82,7 +82,7 @@ internal struct BatchRowSink : ICellSink
             return false;
         MoveTo(at);
         var vector = _columns[at];
-        BatchFiller.AppendNumberPlaceholder(vector);
+        vector.AppendUnset();
         _numbers.Add(at, vector.Count - 1, kind, text);
         _next = at + 1;
         return true;
@@ -115,7 +115,14 @@ internal struct BatchRowSink : ICellSink
     }
 
     /// <summary>Makes batch column <paramref name="at"/> the next to fill: the blank rows before this one first, then nulls for the columns skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MoveTo(int at)
+    {
+        if (_next != at)
+            PadTo(at);
+    }
+
+    private void PadTo(int at)
     {
         if (_next < 0)
         {

@@ -24,7 +24,7 @@ internal sealed class DeferredSharedText
     {
         var rows = _pending[column] ??= new int[_capacity];
         rows[vector.Count] = sharedIndex;
-        vector.Append("");
+        vector.AppendUnset();
         _any = true;
     }
 
