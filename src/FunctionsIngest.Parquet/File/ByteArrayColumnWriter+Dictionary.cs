@@ -19,6 +19,10 @@ internal sealed partial class ByteArrayColumnWriter
     private readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
     private readonly ByteBuffer _dictionaryPlain = new(1 << 12);
     private int[] _entryOffsets = new int[256];
+    // Per entry, the page it was last checked against the page's min and max in: an entry seen in a page lies within
+    // them from then on (they only widen), so pooled values are compared once a page, not once a row.
+    private int[] _entryCheckedInPage = new int[256];
+    private int _page = 1;
     private int[] _pageIndices = new int[256];
     private int _pageIndexCount;
     private bool _dictionaryMode;
@@ -57,8 +61,9 @@ internal sealed partial class ByteArrayColumnWriter
         if (!_dictionaryPagesWritten) PlainEncoder.WriteString(value, _plain);
         if (_pageIndexCount == _pageIndices.Length) Array.Resize(ref _pageIndices, _pageIndices.Length * 2);
         _pageIndices[_pageIndexCount++] = index;
-        if (index != _pageMinIndex && index != _pageMaxIndex)
+        if (_entryCheckedInPage[index] != _page)
         {
+            _entryCheckedInPage[index] = _page;
             var entry = Entry(index);
             if (_pageMinIndex < 0 || entry.SequenceCompareTo(Entry(_pageMinIndex)) < 0) _pageMinIndex = index;
             if (_pageMaxIndex < 0 || entry.SequenceCompareTo(Entry(_pageMaxIndex)) > 0) _pageMaxIndex = index;
@@ -70,7 +75,12 @@ internal sealed partial class ByteArrayColumnWriter
         if (!_dictionary.TryGetValue(value, out int index))
         {
             index = _dictionary.Count;
-            if (index == _entryOffsets.Length) Array.Resize(ref _entryOffsets, index * 2);
+            if (index == _entryOffsets.Length)
+            {
+                Array.Resize(ref _entryOffsets, index * 2);
+                Array.Resize(ref _entryCheckedInPage, index * 2);
+            }
+
             _entryOffsets[index] = PlainEncoder.WriteString(value, _dictionaryPlain);
             _dictionary.Add(value, index);
             if (_dictionaryPlain.Length > Options.DictionaryPageSizeLimit) _dictionaryFull = true;
@@ -101,6 +111,7 @@ internal sealed partial class ByteArrayColumnWriter
         if (_pageMinIndex >= 0) _stats.Page.Update(Entry(_pageMinIndex));
         if (_pageMaxIndex >= 0) _stats.Page.Update(Entry(_pageMaxIndex));
         _pageMinIndex = _pageMaxIndex = -1;
+        _page++;
     }
 
     /// <summary>The dictionary passed its limit: finish the open page, then PLAIN for the rest of the chunk.</summary>
@@ -142,6 +153,7 @@ internal sealed partial class ByteArrayColumnWriter
         _dictionary.Clear();
         _dictionaryPlain.Clear();
         _pageMinIndex = _pageMaxIndex = -1;
+        _page++; // entries to come reuse indices checked before
     }
 
     private void DisposeDictionary() => _dictionaryPlain.Dispose();

@@ -54,6 +54,26 @@ public class PageStatisticsTests
     }
 
     [Fact]
+    public void Pooled_strings_give_each_page_the_min_and_max_of_its_own_values()
+    {
+        // Dictionary-encoded: "m" sits between the first page's min and max, and is the second page's min; "d" and "x"
+        // come back in the third page after a page without them.
+        string[][] pages = [["d", "m", "x", "m"], ["m", "p", "p", "m"], ["p", "x", "d", "p"]];
+        var values = pages.SelectMany(page => page).ToArray();
+        string path = TestFile.Write("pooledpagestats", [new("s", ParquetColumnType.String)], new ParquetWriterOptions { PageRowLimit = 4 }, w =>
+        {
+            w.WriteString(0, values);
+            w.EndBatch();
+        });
+        ParquetOracle.AssertAllReadersSee(path, ["s"], values.Select(v => new object?[] { v }));
+        Assert.Contains(PageWalker.Walk(path).Single()[0], p => p.Type == 2); // a dictionary page
+
+        var stats = DataPageStatistics(path, 0);
+        Assert.Equal(pages.Select(page => (page.Min(StringComparer.Ordinal)!, page.Max(StringComparer.Ordinal)!)),
+            stats.Select(page => (System.Text.Encoding.UTF8.GetString((byte[])page[6]), System.Text.Encoding.UTF8.GetString((byte[])page[5]))));
+    }
+
+    [Fact]
     public void Page_statistics_can_be_turned_off()
     {
         string path = TestFile.Write("nopagestats", [new("i", ParquetColumnType.Int32)], new ParquetWriterOptions { PageStatistics = false }, w =>
