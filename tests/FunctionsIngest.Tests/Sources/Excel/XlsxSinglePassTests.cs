@@ -197,6 +197,29 @@ public class XlsxSinglePassTests : XlsxTestBase
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Day_serials_set_by_the_taking_thread_read_as_two_passes_read_them(bool date1904)
+    {
+        // Around the 1900 system's phantom leap day (60 itself is no date), the first and last days, and text forms.
+        string[] serials = date1904 ? ["0", "1", "2957003", "+45001", "045002", "1.0", "1E2"] : ["1", "59", "61", "62", "2958465", "+45001", "045002", "1.0", "1E2"];
+        var book = new XlsxBuilder { Date1904 = date1904, StylesXml = XlsxBuilder.Styles("<xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>") };
+        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "id") + book.Cell("B1", "day") + "</row>");
+        for (int r = 2; r <= 31; r++)
+        {
+            string serial = r < 6 ? (45000 + r).ToString(CultureInfo.InvariantCulture) : serials[r % serials.Length];
+            xml.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"B{r}\" s=\"1\"><v>{serial}</v></c></row>");
+        }
+        var path = Save(book.Sheet("Days", xml.ToString()));
+
+        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+
+        Assert.True(single);
+        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+        Assert.Contains(TableReading.Show(date1904 ? TableReading.D(9999, 12, 31) : TableReading.D(1900, 3, 1)), text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("-1", "cell B20: a date serial that is no date")]
     [InlineData("45000.5", "cell B20: column 'day' holds a DateTime value")]
     public void A_number_the_taking_thread_parses_that_does_not_fit_its_date_column_misses(string serial, string expected)

@@ -14,6 +14,12 @@ internal static class ExcelDateConverter
     private const double Max1900 = 2_958_466; // exclusive: 9999-12-31 is 2,958,465
     private const double Max1904 = 2_957_004;
 
+    /// <summary>The first serial past 9999-12-31.</summary>
+    public static long SerialLimit(bool date1904) => (long)(date1904 ? Max1904 : Max1900);
+
+    /// <summary>Days from 1970-01-01 to serial 0 (in the 1900 system, for serials from 61 on).</summary>
+    public static long EpochDays(bool date1904) => date1904 ? Epoch1904Days : Epoch1900Days;
+
     /// <summary>Serial to microseconds since 1970-01-01; false for ill-formed serials (negative, 60.x in 1900, past 9999).</summary>
     public static bool TryToMicros(double serial, bool date1904, out long micros)
     {

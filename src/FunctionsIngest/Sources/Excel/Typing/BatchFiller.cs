@@ -121,6 +121,21 @@ internal static class BatchFiller
         }
     }
 
+    /// <summary>
+    /// The value of a placeholder row of a Date column from a date-formatted cell's text, when it is a whole serial
+    /// past the 1900 system's phantom leap day (or any whole serial in the 1904 system) and before 10000-01-01: the
+    /// days <see cref="ExcelDateConverter.TryToMicros"/> would give. False for anything else, left to the full steps.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TrySetDaySerial(ColumnVector vector, int row, ReadOnlySpan<byte> text, bool date1904)
+    {
+        if (vector.Type != ColumnType.Date || text.Length > 7 || !FastNumbers.TryInt64(text, out long serial)
+            || serial < (date1904 ? 0 : 61) || serial >= ExcelDateConverter.SerialLimit(date1904))
+            return false;
+        ((PrimitiveVector<int>)vector).Values[row] = (int)(serial + ExcelDateConverter.EpochDays(date1904));
+        return true;
+    }
+
     /// <summary>The value of a placeholder row, converted as <see cref="TryAppend(ColumnVector, in CellValue, DeferredSharedText?, int)"/> converts; false when the cell does not fit.</summary>
     public static bool TrySetNumber(ColumnVector vector, int row, in CellValue cell)
     {
