@@ -28,6 +28,47 @@ public class ReadAheadStreamTests
         Assert.Equal(length, stream.Position);
     }
 
+    [Theory]
+    [InlineData(1000, 10, 2)]
+    [InlineData(1000, 64, 3)]
+    [InlineData(100_000, 4096, 4)]
+    public void Lent_chunks_hold_the_unread_bytes_before_the_next_ones_and_mix_with_reads(int length, int chunkSize, int chunks)
+    {
+        var data = Bytes(length);
+        using var stream = new ReadAheadStream(new TrickleStream(data, 3), chunkSize, chunks);
+        var consumed = new List<byte>();
+        byte[] unread = [];
+        var random = new Random(length + chunkSize);
+        for (int round = 0; ; round++)
+        {
+            if (round % 3 == 2)
+            {
+                // A read copies out (a reader first copies its unread bytes out of a lent chunk: this test keeps copies).
+                var buffer = new byte[random.Next(1, Math.Min(2 * chunkSize, 1000) + 1)];
+                int n = stream.Read(buffer, 0, buffer.Length);
+                if (n == 0)
+                    break;
+                consumed.AddRange(buffer[..n]);
+                byte[] all = [.. unread, .. buffer[..n]];
+                unread = all[Math.Max(0, all.Length - 40)..];
+            }
+            else
+            {
+                if (!stream.TryTakeChunk(unread, out var chunk, out int start, out int end))
+                    break;
+                var joined = chunk.AsSpan(start, end - start);
+                Assert.Equal(unread, joined[..unread.Length].ToArray());
+                consumed.AddRange(joined[unread.Length..].ToArray());
+                int keep = Math.Min(random.Next(0, 41), joined.Length); // the tail a parser leaves for the next round
+                unread = joined[(joined.Length - keep)..].ToArray();
+            }
+        }
+        Assert.Equal(data, consumed);
+        Assert.Equal(data.Length, stream.Position);
+        Assert.False(stream.TryTakeChunk([], out _, out _, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => stream.TryTakeChunk(new byte[ReadAheadStream.Headroom + 1], out _, out _, out _));
+    }
+
     [Fact]
     public void Surfaces_the_inner_exception_itself_after_the_bytes_before_it()
     {

@@ -6,7 +6,8 @@ namespace FunctionsIngest.Sources.Excel.Package;
 /// Reads (inflates) a part on a worker thread into a bounded ring of chunks while the caller parses the previous
 /// ones. The caller sees the same bytes, then the same end or exception (rethrown as is, after the bytes read
 /// before it), as from the inner stream. Dispose stops and joins the worker before disposing the inner stream, so
-/// the zip archive's file is never read by two threads at once.
+/// the zip archive's file is never read by two threads at once. A reader that parses in place can take the chunks
+/// themselves instead of copies (<see cref="TryTakeChunk"/>).
 /// </summary>
 internal sealed class ReadAheadStream : ForwardReadStream
 {
@@ -19,8 +20,8 @@ internal sealed class ReadAheadStream : ForwardReadStream
     private bool _innerDone;
     private bool _stopping;
     private byte[]? _current;
-    private int _currentPos;
-    private int _currentLength;
+    private int _currentPos; // the current chunk's unread bytes are [_currentPos, _currentEnd)
+    private int _currentEnd;
     private long _position;
     private bool _disposed;
 
@@ -30,10 +31,13 @@ internal sealed class ReadAheadStream : ForwardReadStream
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
         _inner = inner;
         for (int i = 0; i < chunks; i++)
-            _free.Push(new byte[chunkSize]);
+            _free.Push(new byte[Headroom + chunkSize]);
         _worker = new Thread(Produce) { IsBackground = true, Name = "xlsx read-ahead" };
         _worker.Start();
     }
+
+    /// <summary>Room before each chunk's bytes for the unread bytes of the chunk before, so a taker sees them joined.</summary>
+    public const int Headroom = 4096;
 
     /// <summary>The part inflated ahead on a second thread when there is a second core (inflating is about a fifth of parsing); else the part as is.</summary>
     public static Stream WhenWorthIt(Stream part) => Environment.ProcessorCount > 1 ? new ReadAheadStream(part) : part;
@@ -54,11 +58,11 @@ internal sealed class ReadAheadStream : ForwardReadStream
                     return;
                 buffer = _free.Pop();
             }
-            int length = 0;
+            int length = 0, room = buffer.Length - Headroom;
             try
             {
                 int n;
-                while (length < buffer.Length && (n = _inner.Read(buffer, length, buffer.Length - length)) > 0)
+                while (length < room && (n = _inner.Read(buffer, Headroom + length, room - length)) > 0)
                     length += n;
             }
             catch (Exception ex)
@@ -77,7 +81,7 @@ internal sealed class ReadAheadStream : ForwardReadStream
             {
                 if (length > 0)
                     _ready.Enqueue((buffer, length));
-                _innerDone = length < buffer.Length;
+                _innerDone = length < room;
                 Monitor.PulseAll(_gate);
                 if (_innerDone)
                     return;
@@ -90,9 +94,9 @@ internal sealed class ReadAheadStream : ForwardReadStream
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (buffer.IsEmpty)
             return 0;
-        if (_currentPos == _currentLength && !NextChunk())
+        if (_currentPos == _currentEnd && !NextChunk())
             return 0;
-        int n = Math.Min(buffer.Length, _currentLength - _currentPos);
+        int n = Math.Min(buffer.Length, _currentEnd - _currentPos);
         _current.AsSpan(_currentPos, n).CopyTo(buffer);
         _currentPos += n;
         _position += n;
@@ -116,8 +120,55 @@ internal sealed class ReadAheadStream : ForwardReadStream
                 _error?.Throw();
                 return false;
             }
-            (_current, _currentLength) = _ready.Dequeue();
-            _currentPos = 0;
+            (_current, int length) = _ready.Dequeue();
+            _currentPos = Headroom;
+            _currentEnd = Headroom + length;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Lends the caller the next bytes in place: the rest of the current chunk, or else the next chunk, with
+    /// <paramref name="unread"/> (at most <see cref="Headroom"/> bytes, the caller's bytes not yet parsed) copied in
+    /// front of them, so <paramref name="chunk"/>[<paramref name="start"/>..<paramref name="end"/>) holds both. The
+    /// chunk stays the caller's until its next call to this or <see cref="Read(Span{byte})"/>, which may hand it back
+    /// to the worker: bytes still needed from it must be copied out before. False at the end of the part, with the
+    /// caller's chunk untouched; the inner stream's exception is rethrown there.
+    /// </summary>
+    public bool TryTakeChunk(ReadOnlySpan<byte> unread, out byte[] chunk, out int start, out int end)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(unread.Length, Headroom, nameof(unread));
+        lock (_gate)
+        {
+            if (_current is null || _currentPos == _currentEnd)
+            {
+                while (_ready.Count == 0 && !_innerDone)
+                    Monitor.Wait(_gate);
+                if (_ready.Count == 0)
+                {
+                    _error?.Throw();
+                    (chunk, start, end) = ([], 0, 0);
+                    return false;
+                }
+                var (next, length) = _ready.Dequeue();
+                unread.CopyTo(next.AsSpan(Headroom - unread.Length)); // unread may lie in the chunk given back below
+                if (_current is not null)
+                {
+                    _free.Push(_current);
+                    Monitor.PulseAll(_gate);
+                }
+                (_current, _currentPos, _currentEnd) = (next, Headroom, Headroom + length);
+            }
+            else
+            {
+                unread.CopyTo(_current.AsSpan(_currentPos - unread.Length)); // bytes already read: free to overwrite
+            }
+            chunk = _current;
+            start = _currentPos - unread.Length;
+            end = _currentEnd;
+            _position += _currentEnd - _currentPos;
+            _currentPos = _currentEnd;
             return true;
         }
     }

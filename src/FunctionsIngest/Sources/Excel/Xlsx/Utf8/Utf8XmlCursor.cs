@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
+using FunctionsIngest.Sources.Excel.Package;
 
 namespace FunctionsIngest.Sources.Excel.Xlsx.Utf8;
 
@@ -19,7 +20,9 @@ internal enum TagKind : byte
 internal sealed partial class Utf8XmlCursor : IDisposable
 {
     private readonly Stream _stream;
+    private readonly ReadAheadStream? _chunks; // set when the stream lends its chunks: they are parsed in place
     private readonly int _maxTokenBytes;
+    private byte[] _own; // the cursor's own buffer; _buffer is it or a chunk lent by _chunks
     private byte[] _buffer;
     private int _pos;
     private int _end;
@@ -28,8 +31,9 @@ internal sealed partial class Utf8XmlCursor : IDisposable
     public Utf8XmlCursor(Stream stream, int maxTokenBytes, int bufferSize = 1 << 17)
     {
         _stream = stream;
+        _chunks = stream as ReadAheadStream;
         _maxTokenBytes = maxTokenBytes;
-        _buffer = new byte[bufferSize];
+        _own = _buffer = new byte[bufferSize];
     }
 
     /// <summary>Local name (prefix removed) of the tag just read.</summary>
@@ -214,6 +218,9 @@ internal sealed partial class Utf8XmlCursor : IDisposable
         {
             if (_eof)
                 return false;
+            if (TakeChunk())
+                continue;
+            LeaveChunk();
             if (count > _buffer.Length - _pos)
             {
                 if (count > _buffer.Length)
@@ -221,6 +228,7 @@ internal sealed partial class Utf8XmlCursor : IDisposable
                     if (count > _maxTokenBytes)
                         throw Malformed($"a single tag or text run is longer than {_maxTokenBytes} bytes");
                     Array.Resize(ref _buffer, Math.Min(_maxTokenBytes, Math.Max(count, _buffer.Length * 2)));
+                    _own = _buffer;
                 }
                 Compact();
             }
@@ -237,6 +245,9 @@ internal sealed partial class Utf8XmlCursor : IDisposable
     {
         if (_eof)
             return false;
+        if (TakeChunk())
+            return !_eof;
+        LeaveChunk();
         Compact();
         int n = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (n == 0)
@@ -246,6 +257,34 @@ internal sealed partial class Utf8XmlCursor : IDisposable
         }
         _end += n;
         return true;
+    }
+
+    /// <summary>
+    /// Moves on to the stream's next chunk itself, the unread bytes put in front of it, when the stream lends chunks
+    /// and the unread bytes fit its headroom; sets _eof at the end of the part. False when it did not apply.
+    /// </summary>
+    private bool TakeChunk()
+    {
+        int unread = _end - _pos;
+        if (_chunks is null || unread > ReadAheadStream.Headroom)
+            return false;
+        if (_chunks.TryTakeChunk(_buffer.AsSpan(_pos, unread), out var chunk, out int start, out int end))
+            (_buffer, _pos, _end) = (chunk, start, end);
+        else
+            _eof = true;
+        return true;
+    }
+
+    /// <summary>Back to the cursor's own buffer (the unread bytes copied into it) before reading the stream into it.</summary>
+    private void LeaveChunk()
+    {
+        if (ReferenceEquals(_buffer, _own))
+            return;
+        int unread = _end - _pos;
+        if (unread > _own.Length)
+            _own = new byte[Math.Max(unread, _own.Length * 2)];
+        _buffer.AsSpan(_pos, unread).CopyTo(_own);
+        (_buffer, _pos, _end) = (_own, 0, unread);
     }
 
     private void Compact()
@@ -275,7 +314,7 @@ internal sealed partial class Utf8XmlCursor : IDisposable
             _pos = keep;
             if (!Fill())
                 throw Malformed("the part ends inside a comment, processing instruction or CDATA section");
-            from = 0;
+            from = _pos; // the kept bytes, moved to the front of the buffer or of the next chunk
         }
     }
 
