@@ -29,7 +29,10 @@ internal static class FastNumbers
         int digits = s.Length - i;
         if (digits is < 1 or > 18)
             return false;
-        long v = 0;
+        ulong runs = 0;
+        if (typeof(T) == typeof(byte))
+            i = EightDigitRuns(MemoryMarshal.AsBytes(s), i, ref runs);
+        long v = (long)runs; // at most 18 digits: no overflow
         for (; i < s.Length; i++)
         {
             uint d = Digit(s[i]);

@@ -68,6 +68,40 @@ public class FastNumbersTests
     }
 
     [Fact]
+    public void Whole_numbers_of_up_to_18_digits_match_long_parse_in_bytes_and_chars()
+    {
+        var random = new Random(18);
+        for (int n = 0; n < 20_000; n++)
+        {
+            int digits = random.Next(1, 19);
+            var text = new StringBuilder(random.Next(3) switch { 0 => "-", 1 => "+", _ => "" });
+            for (int d = 0; d < digits; d++)
+                text.Append((char)('0' + random.Next(10)));
+            var s = text.ToString();
+            long expected = long.Parse(s, CultureInfo.InvariantCulture);
+            Assert.True(FastNumbers.TryInt64(Encoding.ASCII.GetBytes(s).AsSpan(), out long fromBytes), s);
+            Assert.True(FastNumbers.TryInt64(s.AsSpan(), out long fromChars), s);
+            Assert.Equal(expected, fromBytes);
+            Assert.Equal(expected, fromChars);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-")]
+    [InlineData("1234567890123456789")] // 19 digits: left to the general parser
+    [InlineData("12345678x")]
+    [InlineData("1234x5678")]
+    [InlineData("123456789012/")]
+    [InlineData("1.0")]
+    [InlineData(" 12")]
+    public void Other_whole_number_shapes_are_left_to_the_general_parser(string text)
+    {
+        Assert.False(FastNumbers.TryInt64(Encoding.ASCII.GetBytes(text).AsSpan(), out _));
+        Assert.False(FastNumbers.TryInt64(text.AsSpan(), out _));
+    }
+
+    [Fact]
     public void Random_decimals_of_up_to_19_digits_match_double_parse()
     {
         var random = new Random(20261122);
