@@ -199,16 +199,19 @@ public class XlsxSinglePassTests : XlsxTestBase
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Day_serials_set_by_the_taking_thread_read_as_two_passes_read_them(bool date1904)
+    public void Date_serials_set_by_the_taking_thread_read_as_two_passes_read_them(bool date1904)
     {
-        // Around the 1900 system's phantom leap day (60 itself is no date), the first and last days, and text forms.
-        string[] serials = date1904 ? ["0", "1", "2957003", "+45001", "045002", "1.0", "1E2"] : ["1", "59", "61", "62", "2958465", "+45001", "045002", "1.0", "1E2"];
-        var book = new XlsxBuilder { Date1904 = date1904, StylesXml = XlsxBuilder.Styles("<xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>") };
-        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "id") + book.Cell("B1", "day") + "</row>");
+        // Days around the 1900 system's phantom leap day (60 itself is no date), the first and last days, text forms;
+        // date-times with and without a fraction, rounding to the millisecond.
+        string[] days = date1904 ? ["0", "1", "2957003", "+45001", "045002", "1.0", "1E2"] : ["1", "59", "61", "62", "2958465", "+45001", "045002", "1.0", "1E2"];
+        string[] stamps = date1904 ? ["0", "0.5", "2957003.9999999", "44089.797488425924", "1E4"] : ["0.25", "59.5", "61.000005787", "2958465.9999999", "44089.797488425924", "45000", "1E4"];
+        var book = new XlsxBuilder { Date1904 = date1904, StylesXml = XlsxBuilder.Styles("<xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/><xf numFmtId=\"22\" applyNumberFormat=\"1\"/>") };
+        var xml = new StringBuilder("<row r=\"1\">" + book.Cell("A1", "id") + book.Cell("B1", "day") + book.Cell("C1", "stamp") + "</row>");
         for (int r = 2; r <= 31; r++)
         {
-            string serial = r < 6 ? (45000 + r).ToString(CultureInfo.InvariantCulture) : serials[r % serials.Length];
-            xml.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"B{r}\" s=\"1\"><v>{serial}</v></c></row>");
+            string day = r < 6 ? (45000 + r).ToString(CultureInfo.InvariantCulture) : days[r % days.Length];
+            string stamp = r < 6 ? $"{45000 + r}.5" : stamps[r % stamps.Length];
+            xml.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"B{r}\" s=\"1\"><v>{day}</v></c><c r=\"C{r}\" s=\"2\"><v>{stamp}</v></c></row>");
         }
         var path = Save(book.Sheet("Days", xml.ToString()));
 
@@ -216,7 +219,9 @@ public class XlsxSinglePassTests : XlsxTestBase
 
         Assert.True(single);
         Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+        Assert.Contains("|day:Date:True|stamp:Timestamp:True", text, StringComparison.Ordinal);
         Assert.Contains(TableReading.Show(date1904 ? TableReading.D(9999, 12, 31) : TableReading.D(1900, 3, 1)), text, StringComparison.Ordinal);
+        Assert.Contains(TableReading.Show(TableReading.Ts(2020, 9, 15, 19, 8, 23) + (date1904 ? TimeSpan.FromDays(1462) : TimeSpan.Zero)), text, StringComparison.Ordinal);
     }
 
     [Theory]

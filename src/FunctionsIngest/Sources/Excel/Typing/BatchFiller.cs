@@ -122,13 +122,21 @@ internal static class BatchFiller
     }
 
     /// <summary>
-    /// The value of a placeholder row of a Date column from a date-formatted cell's text, when it is a whole serial
-    /// past the 1900 system's phantom leap day (or any whole serial in the 1904 system) and before 10000-01-01: the
-    /// days <see cref="ExcelDateConverter.TryToMicros"/> would give. False for anything else, left to the full steps.
+    /// The value of a placeholder row from a date-formatted cell's text, with the result of the full steps: for a Date
+    /// column, a whole serial past the 1900 system's phantom leap day (or any whole serial in the 1904 system) and
+    /// before 10000-01-01 becomes its days without the conversion to microseconds; for a Timestamp column, a serial
+    /// <see cref="ExcelDateConverter.TryToMicros"/> takes becomes its microseconds. False for anything else.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TrySetDaySerial(ColumnVector vector, int row, ReadOnlySpan<byte> text, bool date1904)
+    public static bool TrySetDateSerial(ColumnVector vector, int row, ReadOnlySpan<byte> text, bool date1904)
     {
+        if (vector.Type == ColumnType.Timestamp)
+        {
+            if (!FastNumbers.TryDouble(text, (byte)'.', out double number) || !ExcelDateConverter.TryToMicros(number, date1904, out long micros))
+                return false;
+            ((PrimitiveVector<long>)vector).Values[row] = micros;
+            return true;
+        }
         if (vector.Type != ColumnType.Date || text.Length > 7 || !FastNumbers.TryInt64(text, out long serial)
             || serial < (date1904 ? 0 : 61) || serial >= ExcelDateConverter.SerialLimit(date1904))
             return false;

@@ -16,8 +16,8 @@ internal sealed partial class SheetSinglePass
     /// <summary>Per batch column: every plain number (no date format) that <see cref="BatchFiller.TrySetPlainNumber"/> sets is a kind its type keeps.</summary>
     private readonly bool[] _plainNumbersKept;
 
-    /// <summary>Per batch column: a Date column, which keeps the whole days <see cref="BatchFiller.TrySetDaySerial"/> sets.</summary>
-    private readonly bool[] _daysKept;
+    /// <summary>Per batch column: a Date column keeping whole days, or a Timestamp column keeping every date and time (what <see cref="BatchFiller.TrySetDateSerial"/> sets).</summary>
+    private readonly bool[] _datesKept;
 
     /// <summary>The row element typed or skipped last by <see cref="TypeRowsDirectly"/>; a second element with its number is a miss.</summary>
     private int _lastDirectRow;
@@ -82,7 +82,7 @@ internal sealed partial class SheetSinglePass
             {
                 var text = numbers.Get(i, out int at, out int row, out var kind);
                 if (kind == NumberFormatKind.Number ? _plainNumbersKept[at] && BatchFiller.TrySetPlainNumber(columns[at], row, text)
-                    : kind == NumberFormatKind.DateTime && _daysKept[at] && BatchFiller.TrySetDaySerial(columns[at], row, text, _date1904))
+                    : kind == NumberFormatKind.DateTime && _datesKept[at] && BatchFiller.TrySetDateSerial(columns[at], row, text, _date1904))
                     continue;
                 int column = _firstColumn + at;
                 int rowNumber = (int)target.RowNumbers[row];

@@ -45,7 +45,12 @@ internal sealed partial class SheetSinglePass : IDisposable
             ColumnType.Double => (_keptWhole[at] & (1 << (int)CellKind.Number)) != 0,
             _ => false,
         })];
-        _daysKept = [.. layout.Schema.Columns.Select((c, at) => c.Type == ColumnType.Date && (kept[at] & ValueKind.Date) != 0)];
+        _datesKept = [.. layout.Schema.Columns.Select((c, at) => c.Type switch
+        {
+            ColumnType.Date => (kept[at] & ValueKind.Date) != 0,
+            ColumnType.Timestamp => (_keptWhole[at] & (1 << (int)CellKind.DateTime)) != 0,
+            _ => false,
+        })];
         _textDeferred = layout.IsPlain
             ? [.. layout.Schema.Columns.Select((c, at) => c.Type == ColumnType.String && (_keptWhole[at] & (1 << (int)CellKind.Text)) != 0 && !textNeeded[at])]
             : [];
