@@ -39,21 +39,21 @@ internal sealed partial class SheetSinglePass : IDisposable
         _kept = kept;
         _keptWhole = Array.ConvertAll(kept, KeptWhole);
         _textNeeded = textNeeded;
-        _plainNumbersKept = [.. layout.Schema.Columns.Select((c, at) => c.Type switch
+        // The direct path's shortcuts, per batch column, for plain layouts only (a batch column is then a sheet column).
+        var columns = layout.IsPlain ? layout.Schema.Columns : [];
+        _plainNumbersKept = [.. columns.Select((c, at) => c.Type switch
         {
             ColumnType.Int64 => (kept[at] & ValueKind.Integer) != 0,
             ColumnType.Double => (_keptWhole[at] & (1 << (int)CellKind.Number)) != 0,
             _ => false,
         })];
-        _datesKept = [.. layout.Schema.Columns.Select((c, at) => c.Type switch
+        _datesKept = [.. columns.Select((c, at) => c.Type switch
         {
             ColumnType.Date => (kept[at] & ValueKind.Date) != 0,
             ColumnType.Timestamp => (_keptWhole[at] & (1 << (int)CellKind.DateTime)) != 0,
             _ => false,
         })];
-        _textDeferred = layout.IsPlain
-            ? [.. layout.Schema.Columns.Select((c, at) => c.Type == ColumnType.String && (_keptWhole[at] & (1 << (int)CellKind.Text)) != 0 && !textNeeded[at])]
-            : [];
+        _textDeferred = [.. columns.Select((c, at) => c.Type == ColumnType.String && (_keptWhole[at] & (1 << (int)CellKind.Text)) != 0 && !textNeeded[at])];
         _firstColumn = scanner.Profile.FirstColumn;
         _lastColumn = scanner.Profile.LastColumn;
         SharedStringsOfTakingThread = source.SharedStringsForAnotherThread();
