@@ -107,6 +107,15 @@ public class XlsxSinglePassTests : XlsxTestBase
             Assert.Contains("\n33: ", text, StringComparison.Ordinal);
     }
 
+    /// <summary>The sheet read in one pass (no miss), which must give what two passes give; the snapshot.</summary>
+    private static string ReadInOnePassAsTwoPassesRead(string path)
+    {
+        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+        Assert.True(single);
+        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
+        return text;
+    }
+
     private string Integers(int rows, Func<int, string>? cellB = null)
     {
         var book = new XlsxBuilder();
@@ -188,10 +197,8 @@ public class XlsxSinglePassTests : XlsxTestBase
         }
         var path = Save(book.Sheet("Numbers", xml.ToString()));
 
-        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+        var text = ReadInOnePassAsTwoPassesRead(path);
 
-        Assert.True(single);
-        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
         Assert.Contains("9007199254740992", text, StringComparison.Ordinal);
         Assert.DoesNotContain("9007199254740993", text, StringComparison.Ordinal);
     }
@@ -215,10 +222,8 @@ public class XlsxSinglePassTests : XlsxTestBase
         }
         var path = Save(book.Sheet("Days", xml.ToString()));
 
-        var (text, single) = Speculative(path, new ExcelReadOptions(), 3);
+        var text = ReadInOnePassAsTwoPassesRead(path);
 
-        Assert.True(single);
-        Assert.Equal(ExcelSnapshot.Of(path, new ExcelReadOptions()), text);
         Assert.Contains("|day:Date:True|stamp:Timestamp:True", text, StringComparison.Ordinal);
         Assert.Contains(TableReading.Show(date1904 ? TableReading.D(9999, 12, 31) : TableReading.D(1900, 3, 1)), text, StringComparison.Ordinal);
         Assert.Contains(TableReading.Show(TableReading.Ts(2020, 9, 15, 19, 8, 23) + (date1904 ? TimeSpan.FromDays(1462) : TimeSpan.Zero)), text, StringComparison.Ordinal);
