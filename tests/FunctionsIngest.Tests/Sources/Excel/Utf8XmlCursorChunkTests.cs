@@ -65,4 +65,17 @@ public class Utf8XmlCursorChunkTests
         Assert.Equal(expected, actual);
         Assert.Contains(expected, t => t.Contains(new string('h', ReadAheadStream.Headroom * 3 / 2), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_ring_of_one_chunk_is_read_through_copies_not_lent()
+    {
+        var document = Document();
+        using var single = new ReadAheadStream(new MemoryStream(document), chunkSize: 100, chunks: 1);
+        Assert.False(single.CanLendChunks);
+        Assert.Throws<InvalidOperationException>(() => single.TryTakeChunk([], out _, out _, out _));
+
+        var actual = Tokens(new ReadAheadStream(new MemoryStream(document), chunkSize: 100, chunks: 1));
+
+        Assert.Equal(Tokens(new MemoryStream(document)), actual);
+    }
 }

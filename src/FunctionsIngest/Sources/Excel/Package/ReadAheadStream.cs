@@ -30,11 +30,18 @@ internal sealed class ReadAheadStream : ForwardReadStream
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
         _inner = inner;
+        CanLendChunks = chunks >= 2;
         for (int i = 0; i < chunks; i++)
             _free.Push(new byte[Headroom + chunkSize]);
         _worker = new Thread(Produce) { IsBackground = true, Name = "xlsx read-ahead" };
         _worker.Start();
     }
+
+    /// <summary>
+    /// True when <see cref="TryTakeChunk"/> may be used: the caller keeps a lent chunk while it waits for the next, so
+    /// the worker needs another to fill.
+    /// </summary>
+    public bool CanLendChunks { get; }
 
     /// <summary>Room before each chunk's bytes for the unread bytes of the chunk before, so a taker sees them joined.</summary>
     public const int Headroom = 4096;
@@ -139,6 +146,8 @@ internal sealed class ReadAheadStream : ForwardReadStream
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(unread.Length, Headroom, nameof(unread));
+        if (!CanLendChunks)
+            throw new InvalidOperationException("A ring of one chunk cannot lend it: the worker would wait for it forever.");
         lock (_gate)
         {
             if (_current is null || _currentPos == _currentEnd)

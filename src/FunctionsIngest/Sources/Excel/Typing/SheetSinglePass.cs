@@ -29,7 +29,6 @@ internal sealed partial class SheetSinglePass : IDisposable
     private SheetSinglePass(SheetProfile.Scanner scanner, ISheetRowSource source, IDisposable workbook, TableLayout layout, ValueKind[] kept, bool[] textNeeded, string file, bool date1904)
     {
         _date1904 = date1904;
-        _numbersDeferred = layout.IsPlain ? layout.Schema.Columns.Select(c => c.Type is ColumnType.Int64 or ColumnType.Double or ColumnType.Date or ColumnType.Timestamp or ColumnType.Time).ToArray() : [];
         _file = file;
         _direct = layout.IsPlain ? source as Utf8SheetReader : null;
         _scanner = scanner;
@@ -41,6 +40,7 @@ internal sealed partial class SheetSinglePass : IDisposable
         _textNeeded = textNeeded;
         // The direct path's shortcuts, per batch column, for plain layouts only (a batch column is then a sheet column).
         var columns = layout.IsPlain ? layout.Schema.Columns : [];
+        _numbersDeferred = [.. columns.Select(c => c.Type is ColumnType.Int64 or ColumnType.Double or ColumnType.Date or ColumnType.Timestamp or ColumnType.Time)];
         _plainNumbersKept = [.. columns.Select((c, at) => c.Type switch
         {
             ColumnType.Int64 => (kept[at] & ValueKind.Integer) != 0,

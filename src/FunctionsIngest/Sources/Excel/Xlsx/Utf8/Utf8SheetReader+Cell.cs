@@ -128,9 +128,15 @@ internal sealed partial class Utf8SheetReader
         {
             if (type == XlsxCellType.Number && row.TryDeferNumber(column, _styles.KindOf(style), text))
                 return column;
-            if (type == XlsxCellType.Shared && Utf8Int32.TryParseWhole(text, out int index) && (uint)index < (uint)_strings.Count
-                && !_strings.IsEmpty(index) && row.TryDeferSharedText(column, index))
+            if (type == XlsxCellType.Shared && Utf8Int32.TryParseWhole(text, out int index) && (uint)index < (uint)_strings.Count)
+            {
+                // Parsed once: a sink that does not defer the text gets the cell Interpret would make.
+                if (!_strings.IsEmpty(index) && row.TryDeferSharedText(column, index))
+                    return column;
+                var shared = SharedCell(index, column, rowNumber);
+                row.Put(column, ref shared);
                 return column;
+            }
             var value = Interpret(type, style, text, hasValue: true, inline: null, hasFormula: false, column, rowNumber);
             row.Put(column, ref value);
         }

@@ -31,7 +31,7 @@ internal sealed partial class Utf8XmlCursor : IDisposable
     public Utf8XmlCursor(Stream stream, int maxTokenBytes, int bufferSize = 1 << 17)
     {
         _stream = stream;
-        _chunks = stream as ReadAheadStream;
+        _chunks = stream is ReadAheadStream { CanLendChunks: true } lending ? lending : null;
         _maxTokenBytes = maxTokenBytes;
         _own = _buffer = new byte[bufferSize];
     }
